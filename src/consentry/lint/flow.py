@@ -1,0 +1,215 @@
+"""Read a call to action (message flow) the way a reviewer does: which opt-in methods it
+describes, and what each method's description contains.
+
+Reviewers accept several kinds of opt-in (rules.md R035, R051–R054): a web form with a checkbox,
+a keyword texted to the number, the customer texting first, a verbal script, a paper form, an app
+setting. Each needs different details, so the CTA rules ask this analysis which ones are present.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from consentry import phrases
+
+__all__ = ["FlowAnalysis", "Method", "analyse_flow"]
+
+
+class Method(StrEnum):
+    WEB = "web form"
+    KEYWORD = "keyword"
+    TEXT_FIRST = "customer texts first"
+    VERBAL = "verbal"
+    PAPER = "paper or in person"
+    APP = "app or account"
+    QR = "QR code"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_WEB = _rx(
+    r"\b(?:check[ -]?box(?:es)?|tick[ -]?box|checks? (?:a|the) box|web[ -]?(?:site )?forms?|online forms?"
+    r"|(?:sign[ -]?up|opt[ -]?in|contact(?: us)?|booking|appointment|request|registration|subscription"
+    r"|subscribe|order|checkout|quote|estimate|service|enrollment|application|lead|inquiry|intake"
+    r"|reservation|scheduling|account creation|web|website|online|lead capture|pop[ -]?up)[ -](?:forms?|page|widget)"
+    r"|(?:sign(?:s|ing)? up|opt(?:s|ing)?[ -]in|subscrib(?:e|es|ing)|enroll(?:s|ing)?|register(?:s|ing)?"
+    r"|enter(?:s|ing)? (?:their|your|a) (?:\w+ ){0,2}number)\s+(?:\w+ ){0,4}(?:on|at|via|through|using|from)\s+"
+    r"(?:our|the|its|their) (?:web ?site|website|webpage|web page|site|landing page|online)"
+    r"|forms? (?:on|at) (?:our|the) (?:web ?site|website|webpage|site))\b"
+)
+_FORM_WORD = _rx(r"\bforms?\b")
+_KEYWORD = re.compile(
+    r"\b(?:[Tt]ext(?:s|ing|ed)?|TEXT(?:ING)?|[Tt]xt|TXT|[Ss]end(?:s|ing)?|SEND|SMS|[Rr]eply(?:ing)?)"
+    r"\s+(?:the\s+(?:key)?word\s+|keyword\s+)?[\"'“‘]?(?P<kw>[A-Z][A-Z0-9]{1,19})[\"'”’]?"
+    r"\s+(?:to|at)\b"
+)
+_KEYWORD_QUOTED = _rx(
+    r"\b(?:text|txt|send|sms|reply)(?:s|ing|ed)?\s+(?:the\s+(?:key)?word\s+|keyword\s+)?"
+    r"[\"“‘'](?P<kw>[a-z][a-z0-9]{1,19})[\"”’']\s+(?:to|at)\b"
+)
+_KEYWORD_WORD = _rx(r"\bkey ?words?\b")
+_TEXT_FIRST = _rx(
+    r"\b(?:text(?:s|ed|ing)?|messag(?:e|es|ed|ing)|sms(?:es)?|contact(?:s|ed|ing)?|reach(?:es|ed|ing)? out(?: to)?)"
+    r"\s+(?:us|the (?:business|company|office|store)|our (?:\w+ ){0,3}(?:number|line))\s+(?:\w+ )?first\b"
+    r"|\b(?:initiat(?:e|es|ed|ing)|start(?:s|ed|ing)?|begin(?:s|ning)?) (?:the |a )?(?:conversation|contact|text|sms|chat|thread|exchange)"
+    r"|\b(?:customer|consumer|client|user|patient|tenant|resident|caller|subscriber|member|person|people|guest)s?[- ]initiated"
+    r"|\b(?:inbound|incoming) (?:texts?|messages?|sms|inquir(?:y|ies))"
+    r"|\b(?:send|sends|sending|sent) (?:us|the business|our (?:\w+ ){0,2}(?:number|line)) (?:a |an )?(?:text|message|sms)"
+    r"|\btext(?:s|ing)? (?:us|our (?:\w+ ){0,3}(?:number|line))\b"
+    r"|\b(?:reply|replies|respond|responds|responding|replying) (?:only )?to (?:their|the customer'?s?|inbound|incoming|a customer'?s?) (?:texts?|messages?|inquir(?:y|ies)|questions?)"
+    r"|\bfirst (?:text|message|sms) (?:is|must be) (?:always )?(?:sent )?(?:by|from) the (?:customer|consumer|client)"
+)
+_VERBAL_WAY = (
+    r"(?:verbal(?:ly)?|over the (?:tele)?phone|by (?:tele)?phone|(?:on|during) (?:a|the|their|an) (?:\w+ )?(?:phone |telephone )?call"
+    r"|when (?:they|customers?|clients?|patients?|callers?) calls?|IVR|press(?:es|ing)? \d)"
+)
+_CONSENT_WORD = r"(?:opt(?:s|ed|ing)?[ -]?in|consent(?:s|ed|ing)?|agree(?:s|d|ing)?|permission|enroll|subscribe|sign(?:s|ed)? up|say(?:s)? yes|asked|ask(?:s)?)"
+_VERBAL = _rx(
+    rf"\bverbal(?:ly)? (?:opt[ -]?in|consent|agreement|permission)\b|\b{_VERBAL_WAY}\b.{{0,80}}\b{_CONSENT_WORD}\b"
+    rf"|\b{_CONSENT_WORD}\b.{{0,80}}\b{_VERBAL_WAY}\b"
+)
+_PAPER = _rx(
+    r"\bpaper\b|\bsign[ -]?up sheets?\b|\bsigned (?:a |the )?(?:form|consent|agreement)"
+    r"|\bwritten (?:form|consent)\b|\bin[ -](?:store|person|office|clinic)\b|\bat (?:the|our) (?:front desk|counter|register|check[ -]?in)\b"
+    r"|\bclipboard\b|\bhard ?copy\b|\bintake (?:form|paperwork)|\blease (?:agreement|application)\b|\bpoint[ -]of[ -]sale\b|\bkiosk\b|\btablet\b"
+)
+_APP = _rx(
+    r"\b(?:mobile |our |the )app\b|\bin[ -]app\b|\bmobile application\b|\b(?:account|notification|profile|communication) (?:settings|preferences)\b"
+    r"|\b(?:customer|member|patient|tenant|resident|client|online|student|parent|employee) portal\b|\blog(?:s|ged)? ?in(?:to)?\b|\bsign(?:s|ed)? in(?:to)?\b|\bdashboard\b"
+)
+_LOGIN = _rx(r"\blog(?:s|ged)? ?in(?:to)?\b|\bsign(?:s|ed)? in(?:to)?\b|\bportal\b|\bpassword\b|\bafter (?:creating|logging)")
+_QR = _rx(r"\bqr[ -]?codes?\b")
+_EVIDENCE_HOSTS = (
+    "imgur.com", "drive.google.com", "docs.google.com", "dropbox.com", "box.com", "onedrive.live.com",
+    "1drv.ms", "photos.google.com", "photos.app.goo.gl", "sharepoint.com", "icloud.com",
+    "s3.amazonaws.com", "loom.com", "youtube.com", "youtu.be", "vimeo.com",
+)  # fmt: skip
+_EVIDENCE_EXT = re.compile(r"\.(?:png|jpe?g|gif|webp|pdf|mp4|mov|heic)(?:$|[?#])", re.IGNORECASE)
+_EVIDENCE_WORD = _rx(r"\b(?:screen ?shots?|screen ?grabs?|photos?|images?|pictures?|mock[ -]?ups?|copy of the (?:form|script)|pdf|video)\b")
+_NUMBER_GIVEN = _rx(
+    r"\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave|enter(?:s|ed|ing)?|suppl(?:y|ies|ied)|shar(?:e|es|ed|ing)"
+    r"|submit(?:s|ted|ting)?|list(?:s|ed)?|fill(?:s|ed)? (?:in|out))\s+(?:us\s+)?(?:with\s+)?(?:their|your|a|his|her|the)\s+"
+    r"(?:\w+ ){0,2}(?:phone|cell|mobile|contact)(?: number| #| info(?:rmation)?| details)?"
+)
+_PUBLISHED = _rx(
+    r"\b(?:listed|published|displayed|posted|printed|shown|advertised|found|available|appears?|provided|included)\s+(?:\w+ )?(?:on|in|at)\b"
+    r"|\b(?:on|in|at) (?:our|the) (?:web ?site|website|business cards?|google|signage|signs?|flyers?|invoices?|emails?|receipts?"
+    r"|storefront|listings?|profile|email signatures?|social media|facebook|yelp|vehicles?|trucks?|door hangers?|letterhead|marketing materials)"
+    r"|\bgoogle business\b|\byelp\b|\bbusiness cards?\b|\bemail signatures?\b"
+)
+_ONLY_REPLY = _rx(
+    r"\bonly (?:reply|replies|respond|responds|send|sends|text|texts|message|messages|used to reply|to reply|in response)"
+    r"|\b(?:reply|replies|respond|responds|responding|replying) (?:only )?(?:directly )?to (?:their|the|that|inbound|incoming|a|each|customer)"
+    r"|\bin (?:direct )?response to\b|\bdo(?:es)? not (?:send|initiate)|\bnever (?:send|initiate|text)"
+)
+_THIRD_PARTY = _rx(
+    r"\b(?:purchased|bought|rented|acquired|sourced|obtained|collected|gathered|provided|generated)\s+(?:\w+ ){0,2}(?:from|by|through|via)\s+"
+    r"(?:a |an |our |the )?(?:third[- ]part(?:y|ies)|partners?|affiliates?|lead (?:vendors?|providers?|generators?|sources?|lists?)|list brokers?|data (?:providers?|vendors?)|marketing partners?)"
+    r"|\blead lists?\b|\b(?:purchased|bought|rented) (?:\w+ )?(?:lists?|leads|contacts|numbers)\b"
+    r"|\blicensed agents\b|\bimported (?:from|contacts)"
+)
+_CLAIMS_CONSENT = _rx(
+    r"\b(?:we|they) (?:already |obviously )?(?:have|has|had|obtain|get) (?:their |the |express |written |implied |prior )*(?:consent|permission)\b"
+    r"|\bimplied consent\b|\bexisting (?:business )?relationship\b|\bconsent is implied\b"
+)
+_DOUBLE_OPT_IN = _rx(
+    r"\bdouble[ -]opt[ -]?in\b|\breply(?:ing)? (?:with )?[\"'“]?(?:yes|y|confirm)[\"'”]? to (?:confirm|subscribe|opt[ -]?in|join|verify|complete)"
+)
+_AGE_CHECK = _rx(
+    r"\bdate of birth\b|\bbirth ?date\b|\bDOB\b|\bage[ -](?:gate|verification|verified|check)\b"
+    r"|\bverif(?:y|ies|ied|ication of) (?:their |the customer'?s |that they are |they are )?(?:age|21|18)\b|\bID (?:scan|check|verification|upload)\b"
+)
+_DONATION_DISCLOSURE = _rx(r"\bdonations? (?:may|will|might|can) be (?:solicited|requested|asked)")
+_SCRIPT = _rx(
+    r"\bscript\b|\b(?:reads?|read aloud|says?|asks?)\s*(?:the following|this|:)|[\"“][^\"”]{40,}[\"”]|\bverbatim\b"
+)
+_QUOTED = re.compile(r"[\"“'‘][^\"”]{40,}[\"”'’]")
+
+
+@dataclass(frozen=True, slots=True)
+class FlowAnalysis:
+    """What a message flow says, as booleans and extracted values."""
+
+    methods: frozenset[Method]
+    urls: tuple[str, ...]
+    keywords: tuple[str, ...]  # words a person texts to join ("JOIN", "SMILE")
+    evidence_links: tuple[str, ...]  # public screenshots, photos or PDFs of an offline opt-in
+    mentions_checkbox: bool
+    login_gated: bool
+    number_given_as_consent: bool  # "customers provide their phone number" as the opt-in
+    claims_consent: bool  # "we have consent", "implied consent", "existing relationship"
+    says_where_number_is_published: bool
+    says_business_only_replies: bool
+    third_party_consent: bool
+    double_opt_in: bool
+    age_check: bool
+    donation_disclosure: bool
+    has_script: bool
+    quotes_disclosure: bool  # quotes consent text (40+ characters in quotes)
+
+    @property
+    def only_text_first(self) -> bool:
+        return self.methods == {Method.TEXT_FIRST}
+
+
+def _evidence(urls: tuple[str, ...], text: str) -> tuple[str, ...]:
+    found = []
+    mentions_pictures = _EVIDENCE_WORD.search(text) is not None
+    for url in urls:
+        host = phrases.url_host(url) or ""
+        if any(host == h or host.endswith("." + h) for h in _EVIDENCE_HOSTS):
+            found.append(url)
+        elif _EVIDENCE_EXT.search(url) or (mentions_pictures and re.search(r"screen|photo|image|form|sample|example|optin|opt-in", url, re.I)):
+            found.append(url)
+    return tuple(found)
+
+
+def _keywords(text: str) -> tuple[str, ...]:
+    words = [m.group("kw") for m in _KEYWORD.finditer(text)]
+    words += [m.group("kw").upper() for m in _KEYWORD_QUOTED.finditer(text)]
+    reserved = {"STOP", "HELP", "INFO", "END", "CANCEL", "QUIT", "UNSUBSCRIBE", "STOPALL", "SMS", "MSG", "US", "IT"}
+    return tuple(dict.fromkeys(w.upper() for w in words if w.upper() not in reserved))
+
+
+def analyse_flow(text: str) -> FlowAnalysis:
+    """Analyse a message flow; pure and fast (a few regex passes)."""
+    urls = tuple(m.text for m in phrases.find_urls(text))
+    methods: set[Method] = set()
+    checkbox = re.search(r"check[ -]?box|tick[ -]?box|checks? (?:a|the) box", text, re.I) is not None
+    if _WEB.search(text) or (urls and _FORM_WORD.search(text)):
+        methods.add(Method.WEB)
+    keywords = _keywords(text)
+    if keywords or (_KEYWORD_WORD.search(text) and re.search(r"\btext|\btxt|\bsms", text, re.I)):
+        methods.add(Method.KEYWORD)
+    if _TEXT_FIRST.search(text):
+        methods.add(Method.TEXT_FIRST)
+    if _VERBAL.search(text):
+        methods.add(Method.VERBAL)
+    if _PAPER.search(text):
+        methods.add(Method.PAPER)
+    if _APP.search(text):
+        methods.add(Method.APP)
+    if _QR.search(text):
+        methods.add(Method.QR)
+    return FlowAnalysis(
+        methods=frozenset(methods),
+        urls=urls,
+        keywords=keywords,
+        evidence_links=_evidence(urls, text),
+        mentions_checkbox=checkbox,
+        login_gated=_LOGIN.search(text) is not None,
+        number_given_as_consent=_NUMBER_GIVEN.search(text) is not None,
+        claims_consent=_CLAIMS_CONSENT.search(text) is not None,
+        says_where_number_is_published=_PUBLISHED.search(text) is not None,
+        says_business_only_replies=_ONLY_REPLY.search(text) is not None,
+        third_party_consent=_THIRD_PARTY.search(text) is not None,
+        double_opt_in=_DOUBLE_OPT_IN.search(text) is not None,
+        age_check=_AGE_CHECK.search(text) is not None,
+        donation_disclosure=_DONATION_DISCLOSURE.search(text) is not None,
+        has_script=_SCRIPT.search(text) is not None,
+        quotes_disclosure=_QUOTED.search(text) is not None,
+    )

@@ -1,0 +1,12 @@
+"""The rule catalogue: importing this package declares every rule."""
+
+from consentry.lint.rules import (  # noqa: F401
+    brand,
+    cta,
+    description,
+    keywords,
+    replies,
+    samples,
+    template,
+    use_case,
+)
