@@ -1,0 +1,377 @@
+"""Forms, their fields and their tick boxes — including "formless" groups of controls.
+
+Many site builders (Wix, React landing pages, old Squarespace blocks) put inputs in plain divs and
+submit them by script; such controls are grouped by the closest container that looks like a form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from consentry.site.classify import (
+    builder_from_markup,
+    phone_reason_from_attrs,
+    phone_reason_from_text,
+)
+from consentry.site.dom import Doc, Element, attr, classes, element_text, one_line, tag_of
+from consentry.site.labels import Labeler, is_control
+from consentry.site.model import Checkbox, Field, Form, Link
+from consentry.site.scripts import ScriptTicks
+from consentry.site.urls import normalize_url
+
+__all__ = ["extract_forms"]
+
+_NOT_TEXT = frozenset(
+    [
+        "email",
+        "password",
+        "url",
+        "date",
+        "datetime-local",
+        "month",
+        "week",
+        "time",
+        "color",
+        "file",
+        "range",
+        "checkbox",
+        "radio",
+        "submit",
+        "button",
+        "reset",
+        "image",
+        "hidden",
+        "search",
+    ]
+)
+_BOX_TYPES = frozenset({"checkbox", "radio"})
+_BUTTON_TYPES = frozenset({"submit", "button", "reset", "image"})
+_HONEYPOT = re.compile(
+    r"gform_validation_container|wpforms-field-hp|honeypot|\bhp\b|ak_hp|hidden-fields-container|"
+    r"\bnf-hp\b|frm_verify|screen-reader-response",
+    re.I,
+)
+_OFFSCREEN = re.compile(r"(?:left|top)\s*:\s*-\d{3,}px|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$)", re.I)
+_REQUIRED_TOKEN = re.compile(r"required", re.I)
+_NOT_REQUIRED_TOKEN = re.compile(r"^(?:not|non|un)[-_]?required|optional", re.I)
+_FORMISH = re.compile(
+    r"(?:^|[-_])forms?(?:$|[-_])|^(?:wixui-form|contact|signup|subscribe|newsletter)", re.I
+)
+_SEARCH_NAMES = frozenset({"q", "s", "search", "query", "keyword", "keywords"})
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _owner_form(el: Element) -> Element | None:
+    for ancestor in el.iterancestors():
+        if tag_of(ancestor) == "form":
+            return ancestor
+    return None
+
+
+def _honeypot(el: Element, root: Element) -> bool:
+    node: Element | None = el
+    while node is not None and node is not root:
+        if _HONEYPOT.search(" ".join(classes(node)) + " " + attr(node, "id")):
+            return True
+        if attr(node, "aria-hidden").lower() == "true" or _OFFSCREEN.search(attr(node, "style")):
+            return True
+        node = node.getparent()
+    return attr(el, "tabindex") == "-1" and attr(el, "autocomplete").lower() in ("off", "nope")
+
+
+def _required(el: Element, wrapper: Element, labels: Iterable[str]) -> tuple[bool, str | None]:
+    if el.get("required") is not None:
+        return True, "required-attr"
+    if attr(el, "aria-required").lower() == "true":
+        return True, "aria-required"
+    for ancestor in el.iterancestors():
+        cls = classes(ancestor)
+        if "wpcf7-acceptance" in cls:  # CF7 acceptance blocks sending unless `optional`
+            return ("optional" not in cls), (None if "optional" in cls else "cf7-acceptance")
+        if ancestor is wrapper or tag_of(ancestor) == "form":
+            break
+    own = [
+        c for c in classes(el) if _REQUIRED_TOKEN.search(c) and not _NOT_REQUIRED_TOKEN.search(c)
+    ]
+    if own:
+        return True, f"class {own[0]}"
+    node = el.getparent()
+    while node is not None and wrapper is not el:
+        found = [c for c in classes(node) if _REQUIRED_TOKEN.search(c)]
+        found = [c for c in found if not _NOT_REQUIRED_TOKEN.search(c)]
+        if found:
+            return True, f"class {found[0]}"
+        if node is wrapper:
+            break
+        node = node.getparent()
+    for text in labels:
+        stripped = text.strip()
+        if stripped.endswith("*") or stripped.lower().endswith("(required)"):
+            return True, "label-asterisk"
+    return False, None
+
+
+class _FormBuilder:
+    def __init__(self, doc: Doc, ticks: ScriptTicks, links: Mapping[Element, Link]) -> None:
+        self.doc = doc
+        self.labeler = Labeler(doc)
+        self.ticks = ticks
+        self.links = links
+        self._order: dict[Element, int] | None = None
+
+    def field(self, el: Element, root: Element) -> Field:
+        tag = tag_of(el)
+        itype = (attr(el, "type").lower() or "text") if tag == "input" else tag
+        label, source, context = self.labeler.field_label(el, root)
+        placeholder = attr(el, "placeholder")
+        autocomplete = attr(el, "autocomplete") or attr(el, "x-autocompletetype")
+        reason = None
+        if tag == "input" and itype not in _NOT_TEXT:
+            reason = phone_reason_from_attrs(
+                itype, autocomplete, attr(el, "name"), attr(el, "id"), attr(el, "class")
+            )
+            for text, src in (
+                (label, "label"),
+                (placeholder, "placeholder"),
+                (context, "field-label"),
+            ):
+                reason = reason or phone_reason_from_text(text, src)
+            reason = reason or phone_reason_from_text(attr(el, "data-title"), "data-title")
+        hidden = itype == "hidden" or self.doc.hidden_between(el, root) or _honeypot(el, root)
+        wrapper = self.labeler.wrapper(el, root, None)
+        required, why = _required(el, wrapper, (label, context))
+        return Field(
+            tag=tag,
+            input_type=itype,
+            name=attr(el, "name"),
+            id=attr(el, "id"),
+            label=label,
+            label_source=source,
+            placeholder=placeholder,
+            autocomplete=autocomplete,
+            required=required,
+            required_reason=why,
+            is_phone=reason is not None,
+            phone_reason=reason,
+            hidden=hidden,
+            line=el.sourceline,
+            selector=self.doc.selector(el),
+        )
+
+    def box(self, el: Element, root: Element, group_size: int) -> Checkbox:
+        role = attr(el, "role").lower()
+        kind = "role" if tag_of(el) != "input" else attr(el, "type").lower()
+        parts = self.labeler.box_text(el, root, group_size)
+        if kind == "role":
+            checked = attr(el, "aria-checked").lower() == "true"
+        else:
+            checked = el.get("checked") is not None
+        by_script, script_line = self.ticks.for_box(attr(el, "id"), attr(el, "name"))
+        required, why = _required(el, parts.wrapper, (parts.label, parts.group_label))
+        links: list[Link] = []
+        for root_el in parts.link_roots:
+            for anchor in root_el.iter("a"):
+                link = self.links.get(anchor)
+                if link is not None and link not in links:
+                    links.append(link)
+        consent = "\n".join(t for t in (parts.label, parts.description) if t)
+        return Checkbox(
+            input_type="role" if kind == "role" else ("radio" if kind == "radio" else "checkbox"),
+            name=attr(el, "name"),
+            id=attr(el, "id"),
+            value=attr(el, "value") or ("on" if role else ""),
+            label=parts.label,
+            label_source=parts.label_source,
+            description=parts.description,
+            consent_text=consent,
+            text_sources=parts.sources,
+            group_label=parts.group_label,
+            group_size=group_size,
+            checked=checked,
+            checked_by_script=by_script,
+            script_line=script_line,
+            required=required,
+            required_reason=why,
+            disabled=el.get("disabled") is not None or attr(el, "aria-disabled") == "true",
+            hidden=self.doc.hidden_between(el, root) or _honeypot(el, root),
+            links=tuple(links),
+            line=el.sourceline,
+            selector=self.doc.selector(el),
+        )
+
+    def order(self, el: Element) -> int:
+        if self._order is None:
+            self._order = {e: i for i, e in enumerate(self.doc.root.iter())}
+        return self._order.get(el, 0)
+
+    def heading(self, root: Element) -> str:
+        if attr(root, "aria-label"):
+            return attr(root, "aria-label")
+        for h in root.iter(*_HEADINGS, "legend"):
+            text = one_line(element_text(h))
+            if text:
+                return text
+        position = self.order(root)
+        best: Element | None = None
+        for h in self.doc.root.iter(*_HEADINGS):
+            if self.order(h) >= position:
+                break
+            best = h
+        if best is None:
+            return ""
+        ancestors = set(best.iterancestors())
+        for shared in root.iterancestors():
+            if shared in ancestors:
+                return (
+                    one_line(element_text(best))
+                    if tag_of(shared) not in ("html", "body", "main")
+                    else ""
+                )
+        return ""
+
+    def nearby(self, root: Element) -> str:
+        start = root
+        while (parent := start.getparent()) is not None and len(parent) == 1:
+            if tag_of(parent) in ("body", "main"):
+                break
+            start = parent
+        blocks = self.labeler.adjacent_blocks(start, None, set())
+        return "\n".join(element_text(b) for b in blocks if self.order(b) > self.order(root))
+
+    def build(self, root: Element, kind: str, controls: list[Element]) -> Form:
+        fields: list[Field] = []
+        boxes: list[Element] = []
+        buttons: list[Element] = []
+        for el in controls:
+            tag = tag_of(el)
+            itype = attr(el, "type").lower()
+            if tag == "button" or (tag == "input" and itype in _BUTTON_TYPES):
+                buttons.append(el)
+            elif (tag == "input" and itype in _BOX_TYPES) or tag not in (
+                "input",
+                "select",
+                "textarea",
+            ):
+                boxes.append(el)
+            else:
+                fields.append(self.field(el, root))
+        counts = Counter((attr(b, "type"), attr(b, "name")) for b in boxes if attr(b, "name"))
+        checkboxes = tuple(
+            self.box(
+                b, root, counts.get((attr(b, "type"), attr(b, "name")), 1) if attr(b, "name") else 1
+            )
+            for b in boxes
+        )
+        if not buttons and kind == "formless":
+            buttons = [b for b in root.iter("a", "div", "span") if attr(b, "role") == "button"]
+        submits = [b for b in buttons if attr(b, "type").lower() not in ("button", "reset")]
+        submit = None
+        for button in submits or buttons:
+            text = (
+                one_line(element_text(button))
+                or attr(button, "value")
+                or attr(button, "aria-label")
+            )
+            submit = text or attr(button, "alt") or "Submit"
+            break
+        markup = " ".join(
+            f"{e.get('class', '')} {e.get('id', '')}"
+            for e in (root, *list(root.iterancestors())[:3])
+        )
+        markup += " " + " ".join(
+            e.get("class", "") for e in list(root.iter())[:80] if isinstance(e.tag, str)
+        )
+        action = attr(root, "action") if kind == "form" else ""
+        form_links = tuple(link for a in root.iter("a") if (link := self.links.get(a)) is not None)
+        return Form(
+            kind="form" if kind == "form" else "formless",
+            action=(normalize_url(action, self.doc.url) or action) if action else "",
+            method=(attr(root, "method").lower() or "get") if kind == "form" else "",
+            name=attr(root, "name") or attr(root, "id") or attr(root, "aria-label"),
+            builder=builder_from_markup(markup),
+            region=self.doc.region(root),
+            heading=self.heading(root),
+            fields=tuple(fields),
+            checkboxes=checkboxes,
+            submit_text=submit,
+            text=element_text(root),
+            nearby_text=self.nearby(root),
+            links=form_links,
+            hidden=self.doc.hidden_between(root, None),
+            frame_url=None,
+            line=root.sourceline,
+            selector=self.doc.selector(root),
+        )
+
+
+def _is_button(el: Element) -> bool:
+    return tag_of(el) == "button" or (
+        tag_of(el) == "input" and attr(el, "type").lower() in _BUTTON_TYPES
+    )
+
+
+def _is_search(el: Element) -> bool:
+    if attr(el, "type").lower() == "search" or attr(el, "name").lower() in _SEARCH_NAMES:
+        return True
+    return any(attr(a, "role") == "search" for a in el.iterancestors())
+
+
+def _container(el: Element) -> Element:
+    parent = el.getparent()
+    node = parent
+    for _ in range(12):
+        if node is None or tag_of(node) in ("body", "html"):
+            break
+        tokens = [*classes(node), attr(node, "id"), attr(node, "data-testid")]
+        if attr(node, "role") == "form" or any(_FORMISH.search(t) for t in tokens if t):
+            return node
+        for b in node.iter("button", "input", "a", "div"):
+            if _owner_form(b) is not None:
+                continue
+            if tag_of(b) == "button" or attr(b, "role") == "button":
+                return node
+            if tag_of(b) == "input" and attr(b, "type").lower() in ("submit", "button", "image"):
+                return node
+        node = node.getparent()
+    return parent if parent is not None else el
+
+
+def extract_forms(doc: Doc, ticks: ScriptTicks, links: Mapping[Element, Link]) -> tuple[Form, ...]:
+    builder = _FormBuilder(doc, ticks, links)
+    owned: dict[Element, list[Element]] = {f: [] for f in doc.root.iter("form")}
+    orphans: list[Element] = []
+    for el in doc.root.iter():
+        if not isinstance(el.tag, str) or not is_control(el):
+            continue
+        target = doc.by_id.get(attr(el, "form"))
+        owner = target if target is not None and tag_of(target) == "form" else _owner_form(el)
+        if owner is not None:
+            owned.setdefault(owner, []).append(el)
+        elif not _is_search(el) and not _is_button(el):
+            orphans.append(el)
+    forms = [builder.build(root, "form", controls) for root, controls in owned.items()]
+    groups: dict[Element, list[Element]] = {}
+    for el in orphans:
+        groups.setdefault(_container(el), []).append(el)
+    for container in list(groups):
+        for other in list(groups):
+            if other is container or container not in groups or other not in groups:
+                continue
+            if container in set(other.iterancestors()) and tag_of(container) not in (
+                "main",
+                "body",
+            ):
+                groups[container].extend(groups.pop(other))
+    for container, controls in groups.items():
+        controls.extend(
+            b
+            for b in container.iter("button", "input")
+            if b not in controls
+            and (tag_of(b) == "button" or attr(b, "type").lower() in _BUTTON_TYPES)
+        )
+        controls.sort(key=builder.order)
+        forms.append(builder.build(container, "formless", controls))
+    forms.sort(key=lambda f: f.line or 0)
+    return tuple(forms)
