@@ -1,0 +1,1 @@
+"""Migration scripts (additive: new columns and tables, never a rename)."""
