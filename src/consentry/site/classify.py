@@ -87,7 +87,8 @@ def phone_reason_from_attrs(
     """Why the attributes say "phone number", or None."""
     if input_type == "tel":
         return "type=tel"
-    if autocomplete.lower().split() and autocomplete.lower().split()[-1].startswith("tel"):
+    tokens = autocomplete.lower().split()
+    if tokens and (tokens[-1].startswith("tel") or "phone" in tokens[-1]):
         return "autocomplete=tel"
     for label, value in (("name", name), ("id", ident), ("class", cls)):
         spaced = _split_camel(value)

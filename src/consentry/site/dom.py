@@ -79,6 +79,8 @@ _RESPONSIVE_SHOW = re.compile(
 )
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SOFT = "\x00"  # a word break only where text would otherwise run together
+_SOFT_NOT_NEEDED = re.compile(r"\x00+(?=[\s.,;:!?)\]]|$)|(?<=[\s(\[])\x00+|^\x00+")
 _INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
@@ -99,6 +101,8 @@ def tag_of(el: Element) -> str:
 def clean_text(text: str) -> str:
     """Collapse runs of spaces on each line and drop empty lines."""
     text = text.translate(_INVISIBLE_CHARS)
+    if _SOFT in text:
+        text = _SOFT_NOT_NEEDED.sub("", text).replace(_SOFT, " ")
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -136,7 +140,7 @@ def element_text(
             if tag in _BLOCK:
                 parts.append("\n")
             elif tag == "a":
-                parts.append(" ")
+                parts.append(_SOFT)
             if el is not root and el.tail:
                 parts.append(el.tail)
             continue
@@ -152,7 +156,7 @@ def element_text(
         if tag in _BLOCK:
             parts.append("\n")
         elif tag == "a":  # adjacent links ("Privacy|Terms") must not fuse into one word
-            parts.append(" ")
+            parts.append(_SOFT)
         if tag == "input" and attr(el, "type").lower() in ("submit", "button"):
             parts.append(" " + attr(el, "value") + " ")
         if el.text:
@@ -181,6 +185,8 @@ def _landmark(el: Element) -> Region | None:
         return "aside"
     if role == "banner":
         return "header"
+    if tag in ("body", "html", "main"):
+        return None
     if tag == "header" and not any(
         tag_of(a) in ("article", "main", "section") for a in el.iterancestors()
     ):

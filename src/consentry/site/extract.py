@@ -29,7 +29,10 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _PHONE = re.compile(
     r"(?<![\d-])(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?(\d{3})[\s.-]?(\d{4})(?![\d-])"
 )
-_EMAIL = re.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,24}\b"
+)
+_MAX_SCAN_LINE = 1000  # contact details sit on short lines; long runs only cost time
 _ADDRESS = re.compile(
     r"\d{1,6}\s+[\w .'#-]{3,60}?,?\s+[A-Za-z .'-]{2,40},?\s+[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?"
 )
@@ -184,16 +187,19 @@ def _contact(root: Element, text: str, links: list[Link]) -> ContactInfo:
             addresses.append(", ".join(p for p in parts if isinstance(p, str) and p))
     for el in root.iter("address"):
         addresses.append(one_line(element_text(el)))
-    for line in text.split("\n"):
-        addresses.extend(m.group(0) for m in _ADDRESS.finditer(line))
+    lines = [line for line in text.split("\n") if len(line) <= _MAX_SCAN_LINE]
+    for line in lines:
+        if any(c.isdigit() for c in line):
+            addresses.extend(m.group(0) for m in _ADDRESS.finditer(line))
+            phones.extend(m.group(0) for m in _PHONE.finditer(line))
+        if "@" in line:
+            emails.extend(e for e in _EMAIL.findall(line) if not e.lower().endswith(_ASSET_EXT))
     for link in links:
         scheme = link.href.split(":", 1)[0].lower()
         if scheme == "tel":
             phones.append(unquote(link.href[4:]))
         elif scheme == "mailto":
             emails.append(unquote(link.href[7:].split("?", 1)[0]))
-    phones.extend(m.group(0) for m in _PHONE.finditer(text))
-    emails.extend(e for e in _EMAIL.findall(text) if not e.lower().endswith(_ASSET_EXT))
     return ContactInfo(
         names=_unique(names),
         phones=_unique(_digits(p) for p in phones if len(_digits(p)) >= 10),

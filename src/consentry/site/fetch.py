@@ -10,7 +10,7 @@ import asyncio
 import heapq
 import time
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
@@ -29,6 +29,7 @@ USER_AGENT = (
     f"consentry/{__version__} (+https://github.com/consentry/consentry; 10DLC compliance check)"
 )
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<!--")
 _SKIP_EXT = [
     ".jpg",
     ".jpeg",
@@ -109,6 +110,18 @@ class _Item:
     offsite: bool = field(compare=False, default=False)
 
 
+@dataclass(frozen=True, slots=True)
+class _Body:
+    text: str
+    final: str
+    status: int
+    mime: str
+    charset: str
+    hops: tuple[str, ...]
+    truncated: bool
+    robots: str
+
+
 @dataclass(slots=True)
 class _Outcome:
     item: _Item
@@ -117,15 +130,12 @@ class _Outcome:
 
 
 def _clean(url: str) -> str:
+    """Drop tracking parameters (utm_*, fbclid...) so one page is not fetched many times."""
     parts = urlsplit(url)
     if not parts.query:
         return url
-    query = [
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not k.startswith(_TRACKING)
-    ]
-    return urlunsplit(parts._replace(query=urlencode(query)))
+    kept = [pair for pair in parts.query.split("&") if not pair.startswith(_TRACKING)]
+    return urlunsplit(parts._replace(query="&".join(kept)))
 
 
 def _rank(link: Link, depth: int) -> tuple[int, int] | None:
@@ -248,165 +258,113 @@ class _Crawler:
         self.enqueue_links(page, outcome.item)
 
     async def visit(self, item: _Item) -> _Outcome:
-        outcome = _Outcome(item)
+        out = _Outcome(item)
         try:
+            # The deadline covers the network only: a server trickling bytes cannot hold a worker.
             async with asyncio.timeout(self.o.page_timeout):
-                await self._fetch(item, outcome)
+                body = await self._fetch(item, out)
         except (TimeoutError, httpx.TimeoutException):
-            outcome.problems.append(
-                self.problem(item, "timeout", f"{item.url} took too long to answer.")
-            )
+            self.add(out, "timeout", f"{item.url} took too long to answer.")
+            return out
         except NetworkRefused as exc:
-            outcome.problems.append(self.problem(item, "refused", str(exc)))
+            self.add(out, "refused", str(exc))
+            return out
         except UnresolvableHost as exc:
-            outcome.problems.append(self.problem(item, "dns", str(exc)))
+            self.add(out, "dns", str(exc))
+            return out
         except httpx.HTTPError as exc:
-            outcome.problems.append(
-                self.problem(
-                    item, "connect", f"Could not connect to {item.url} ({type(exc).__name__})."
-                )
-            )
-        return outcome
+            self.add(out, "connect", f"Could not connect to {item.url} ({type(exc).__name__}).")
+            return out
+        if body is not None:
+            out.page = await asyncio.to_thread(self._extract, item, body)
+        return out
 
-    def problem(
-        self, item: _Item, kind: ProblemKind, message: str, **extra: object
-    ) -> FetchProblem:
-        status = extra.get("status")
-        return FetchProblem(
-            url=item.url,
-            kind=kind,
-            message=message,
-            status=status if isinstance(status, int) else None,
-            referrer=item.referrer,
-            page_kept=bool(extra.get("page_kept", False)),
-        )
+    def add(
+        self, out: _Outcome, kind: ProblemKind, message: str, status: int | None = None
+    ) -> None:
+        kept = kind in ("too_big", "charset")
+        item = out.item
+        out.problems.append(FetchProblem(item.url, kind, message, status, item.referrer, kept))
 
-    async def _fetch(self, item: _Item, outcome: _Outcome) -> None:
+    async def _fetch(self, item: _Item, out: _Outcome) -> _Body | None:
         current = item.url
         hops: list[str] = []
         while True:
-            await self.guard.check_url(current)
-            request = self.client.build_request("GET", current)
-            response = await self.client.send(request, stream=True)
+            await self.guard.check_url(current)  # every hop, so a redirect cannot reach inside
+            response = await self.client.send(
+                self.client.build_request("GET", current), stream=True
+            )
             try:
                 location = response.headers.get("location")
-                if response.is_redirect and location:
-                    target = normalize_url(location, current)
-                    if target is None:
-                        raise NetworkRefused(
-                            f"Not fetched: {current} redirects to {location!r}, not a web page."
-                        )
-                    hops.append(current)
-                    if target in hops:
-                        outcome.problems.append(
-                            self.problem(
-                                item,
-                                "redirect_loop",
-                                f"{item.url} redirects in a loop ({' → '.join([*hops, target])}).",
-                            )
-                        )
-                        return
-                    if len(hops) > self.o.max_redirects:
-                        outcome.problems.append(
-                            self.problem(
-                                item,
-                                "too_many_redirects",
-                                f"{item.url} redirects more than {self.o.max_redirects} times.",
-                            )
-                        )
-                        return
-                    current = target
-                    continue
-                await self._read(item, outcome, response, current, tuple(hops))
-                return
+                if not (response.is_redirect and location):
+                    return await self._read(out, response, current, tuple(hops))
+                target = normalize_url(location, current)
+                if target is None:
+                    raise NetworkRefused(f"Not fetched: {current} redirects to {location!r}.")
+                hops.append(current)
+                if target in hops:
+                    chain = " → ".join([*hops, target])
+                    self.add(out, "redirect_loop", f"{item.url} redirects in a loop ({chain}).")
+                    return None
+                if len(hops) > self.o.max_redirects:
+                    limit = self.o.max_redirects
+                    self.add(out, "too_many_redirects", f"{item.url} redirects over {limit} times.")
+                    return None
+                current = target
             finally:
                 await response.aclose()
 
     async def _read(
-        self,
-        item: _Item,
-        outcome: _Outcome,
-        response: httpx.Response,
-        final: str,
-        hops: tuple[str, ...],
-    ) -> None:
+        self, out: _Outcome, response: httpx.Response, final: str, hops: tuple[str, ...]
+    ) -> _Body | None:
         status = response.status_code
         if status >= 400:
             reason = _REASONS.get(status, "answered with an error")
             if status in (403, 503) and response.headers.get("cf-mitigated") == "challenge":
                 reason = "blocks automated visitors (bot protection)"
-            where = f" (linked from {item.referrer})" if item.referrer else ""
-            outcome.problems.append(
-                self.problem(
-                    item, "http_status", f"{final} {reason} (HTTP {status}){where}.", status=status
-                )
-            )
-            return
-        ctype = response.headers.get("content-type", "")
-        mime = ctype.split(";", 1)[0].strip().lower()
+            where = f" (linked from {out.item.referrer})" if out.item.referrer else ""
+            self.add(out, "http_status", f"{final} {reason} (HTTP {status}){where}.", status)
+            return None
+        mime = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
         if mime and mime not in _HTML_TYPES:
-            outcome.problems.append(
-                self.problem(
-                    item,
-                    "not_html",
-                    f"{final} is not a web page ({mime}); a reviewer expects an HTML page.",
-                    status=status,
-                )
-            )
-            return
+            message = f"{final} is not a web page ({mime}); a reviewer expects an HTML page."
+            self.add(out, "not_html", message, status)
+            return None
         chunks: list[bytes] = []
         total = 0
-        truncated = False
-        async for chunk in response.aiter_bytes():
+        async for chunk in response.aiter_bytes():  # stop reading at the limit, never buffer all
             chunks.append(chunk)
             total += len(chunk)
             if total > self.o.max_bytes:
-                truncated = True
                 break
+        truncated = total > self.o.max_bytes
         body = b"".join(chunks)[: self.o.max_bytes]
-        if not mime and not body.lstrip()[:200].lower().startswith(
-            (b"<!doctype html", b"<html", b"<head", b"<!--")
-        ):
-            outcome.problems.append(
-                self.problem(
-                    item, "not_html", f"{final} is not a web page (no content type).", status=status
-                )
-            )
-            return
+        if not mime and not body.lstrip()[:200].lower().startswith(_HTML_STARTS):
+            self.add(out, "not_html", f"{final} is not a web page (no content type).", status)
+            return None
         text, charset, fallback = decode_html(body, response.charset_encoding, truncated=truncated)
         if truncated:
-            limit_mb = self.o.max_bytes / 1_000_000
-            outcome.problems.append(
-                self.problem(
-                    item,
-                    "too_big",
-                    f"{final} is larger than {limit_mb:g} MB; only the first part was read.",
-                    status=status,
-                    page_kept=True,
-                )
-            )
+            limit = f"{self.o.max_bytes / 1_000_000:g} MB"
+            self.add(out, "too_big", f"{final} is over {limit}; only the first {limit} was read.")
         if fallback:
-            outcome.problems.append(
-                self.problem(
-                    item,
-                    "charset",
-                    f"{final} declares a character set its text does not use; read as {charset}.",
-                    status=status,
-                    page_kept=True,
-                )
-            )
-        outcome.page = await asyncio.to_thread(
-            extract_page,
-            text,
+            message = f"{final} declares a character set its text does not use; read as {charset}."
+            self.add(out, "charset", message, status)
+        robots = response.headers.get("x-robots-tag", "")
+        return _Body(text, final, status, mime or "text/html", charset, hops, truncated, robots)
+
+    @staticmethod
+    def _extract(item: _Item, body: _Body) -> Page:
+        return extract_page(
+            body.text,
             url=item.url,
-            final_url=final,
-            status=status,
-            content_type=mime or "text/html",
-            charset=charset,
-            redirects=hops,
+            final_url=body.final,
+            status=body.status,
+            content_type=body.mime,
+            charset=body.charset,
+            redirects=body.hops,
             referrer=item.referrer,
-            truncated=truncated,
-            robots_header=response.headers.get("x-robots-tag", ""),
+            truncated=body.truncated,
+            robots_header=body.robots,
         )
 
 

@@ -207,12 +207,13 @@ class _FormBuilder:
         return self._order.get(el, 0)
 
     def heading(self, root: Element) -> str:
-        if attr(root, "aria-label"):
-            return attr(root, "aria-label")
-        for h in root.iter(*_HEADINGS, "legend"):
+        for h in root.iter(*_HEADINGS):
             text = one_line(element_text(h))
             if text:
                 return text
+        return self._heading_before(root) or attr(root, "aria-label")
+
+    def _heading_before(self, root: Element) -> str:
         position = self.order(root)
         best: Element | None = None
         for h in self.doc.root.iter(*_HEADINGS):

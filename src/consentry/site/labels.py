@@ -114,6 +114,7 @@ class Labeler:
         wrapper = self.wrapper(el, form_root, group_name=None)
         own = set(self.own_label(el)[2])
         context = self._group_label(wrapper, el, own)[0] if wrapper is not el else ""
+        context = context or self._fieldset_legend(el, form_root)
         if not text:
             for name, source_name in (("placeholder", "placeholder"), ("title", "title")):
                 if attr(el, name):
@@ -166,6 +167,17 @@ class Labeler:
             if text:
                 return text, [cand]
         return "", []
+
+    @staticmethod
+    def _fieldset_legend(el: Element, form_root: Element) -> str:
+        """The legend of the fieldset around a control (split phone fields share one)."""
+        for ancestor in el.iterancestors():
+            if ancestor is form_root:
+                break
+            if tag_of(ancestor) == "fieldset":
+                legend = ancestor.find("legend")
+                return one_line(element_text(legend)) if legend is not None else ""
+        return ""
 
     def preceding_text(self, el: Element) -> str:
         """Short inline text just before a control ("Phone: <input>")."""
