@@ -47,6 +47,7 @@ def _group(console: Console, group: FieldGroup) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    console.print()
     title = Text("  ")
     title.append(group.field, style="bold underline")
     if group.line is not None:
@@ -58,9 +59,7 @@ def _group(console: Console, group: FieldGroup) -> None:
     grid.add_column(width=7, no_wrap=True)
     grid.add_column(width=6, no_wrap=True)
     grid.add_column(ratio=1, overflow="fold")
-    for i, f in enumerate(group.findings):
-        if i:
-            grid.add_row()
+    for f in group.findings:
         sev = f.severity.value
         grid.add_row(
             "", Text(sev, style=_SEVERITY_STYLE[sev]), Text(f.code, style="bold"), _body(f)
@@ -94,6 +93,8 @@ def render_text(results: Sequence[LintResult], *, color: bool) -> str:
         console.print(header)
         for group in group_by_field(result.findings):
             _group(console, group)
+        if not result.findings:
+            console.print(Text("  No findings: nothing a reviewer would reject.", style="green"))
     if results:
         console.print()
     console.print(Text(summary_text(results), style="bold"))
