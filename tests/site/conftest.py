@@ -5,7 +5,7 @@ Fault routes (any site):
   /__redirect?to=URL     302 to URL
   /__slow                answers after 3 s
   /__drip                sends one byte every 0.1 s for 5 s (defeats a read timeout)
-  /__big                 10 MB of HTML, no Content-Length (the server counts what it managed to send)
+  /__big                 10 MB of HTML, no Content-Length (the server counts what it sent)
   /__big-declared        10 MB of HTML with Content-Length
   /__pdf                 application/pdf
   /__latin1              latin-1 bytes declared as UTF-8
@@ -58,7 +58,9 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
-    def _send(self, status: int, body: bytes, ctype: str = "text/html; charset=utf-8", **headers: str) -> None:
+    def _send(
+        self, status: int, body: bytes, ctype: str = "text/html; charset=utf-8", **headers: str
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -107,7 +109,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self.close_connection = True
 
-    def do_GET(self) -> None:  # noqa: C901 - a route table
+    def do_GET(self) -> None:
         parts = urlsplit(self.path)
         path = unquote(parts.path)
         state = self.server.state
@@ -143,10 +145,17 @@ class _Handler(BaseHTTPRequestHandler):
         for candidate in candidates:
             resolved = candidate.resolve()
             if resolved.is_file() and root.resolve() in resolved.parents:
-                ctype = "text/html; charset=utf-8" if resolved.suffix in (".html", ".htm") else "application/octet-stream"
+                ctype = (
+                    "text/html; charset=utf-8"
+                    if resolved.suffix in (".html", ".htm")
+                    else "application/octet-stream"
+                )
                 self._send(200, resolved.read_bytes(), ctype)
                 return
-        self._send(404, b"<html><head><title>Not found</title></head><body><h1>Not found</h1></body></html>")
+        self._send(
+            404,
+            b"<html><head><title>Not found</title></head><body><h1>Not found</h1></body></html>",
+        )
 
 
 @dataclass
@@ -167,9 +176,13 @@ class FixtureServer:
 def start_server(root: Path) -> FixtureServer:
     server = _Server(("127.0.0.1", 0), _Handler)
     server.state = ServerState(root=root)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
-    return FixtureServer(url=f"http://127.0.0.1:{server.server_address[1]}/", state=server.state, server=server)
+    return FixtureServer(
+        url=f"http://127.0.0.1:{server.server_address[1]}/", state=server.state, server=server
+    )
 
 
 @pytest.fixture

@@ -86,7 +86,8 @@ def _links(doc: Doc, base: str) -> dict[Element, Link]:
         if href is None:
             continue
         href = href.strip()
-        url = normalize_url(href, base) or ""
+        same_page = not href or href.startswith("#")
+        url = "" if same_page else (normalize_url(href, base) or "")
         text = _link_text(a)
         found[a] = Link(
             url=url,

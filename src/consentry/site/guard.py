@@ -81,7 +81,7 @@ def refusal_reason(ip: IPAddress) -> str | None:
         inner = _embedded_ipv4(ip)
         if inner is not None:
             reason = refusal_reason(inner)
-            if reason:
+            if reason or ip.ipv4_mapped is not None:  # a mapped address is its IPv4 address
                 return reason
     checks: tuple[tuple[bool, str], ...] = (
         (ip.is_loopback, "a loopback address (this machine)"),
