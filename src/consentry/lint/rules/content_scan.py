@@ -1,0 +1,188 @@
+"""Content screening shared by the CNT and FLG families (rules.md §3.10-3.11).
+
+A `Screen` is a set of terms that signal a category, plus what makes a match innocent: a negation
+just before it ("we do not offer loans"), a word just before it ("glue guns"), or context in the
+same sentence ("marijuana addiction treatment"). Precision matters more than recall: a finding
+here can tell a business it is not eligible at all, so every ambiguous word needs context.
+
+All patterns use bounded repetition only, so a 100 KB field scans in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from consentry.lint.context import LintContext
+from consentry.lint.rule import Check, Hit
+
+__all__ = [
+    "BRAND_FIELDS",
+    "TEXT_FIELDS",
+    "Screen",
+    "rx",
+    "screen_check",
+    "search",
+]
+
+TEXT_FIELDS = (
+    "campaign.description",
+    "campaign.message_flow",
+    "campaign.sample_messages",
+    "campaign.opt_in_message",
+)
+BRAND_FIELDS = ("brand.display_name", "brand.legal_name", "brand.website")
+
+Condition = Callable[[LintContext], bool]
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    """Case-insensitive, verbose-free pattern (kept on one logical line per alternative)."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# A negator close before the term, in the same clause, means the text denies it. Phrases such as
+# "don't miss" or "no credit check" are not denials of what follows.
+_NEGATION = rx(
+    r"\b(?:no|not|never|don'?t|do not|does not|doesn'?t|won'?t|will not|cannot|can'?t|without|"
+    r"nor|neither|isn'?t|aren'?t|instead of|rather than|avoid(?:ing)?)\b"
+    r"(?!\s+(?:miss|forget|wait|only|just|matter|hesitate|delay|worries|problem|credit|hassle|"
+    r"fees?|obligation|cost|upfront|risk|better|less)\b)"
+    r"[^.!?;:\n,()]{0,40}$"
+)
+_SENTENCE_END = re.compile(r"[.!?\n](?=\s|$)")
+_LOOKBACK = 60
+_SENTENCE_REACH = 160
+_NEAR = 120
+
+
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """One category of content and how to tell its terms from innocent look-alikes."""
+
+    terms: re.Pattern[str]
+    reason: str  # the tail of the message: "carriers refuse cannabis and CBD content"
+    unless: re.Pattern[str] | None = None  # innocent context in the same sentence
+    needs: re.Pattern[str] | None = None  # context needed nearby (either side) for a term to count
+    before: re.Pattern[str] | None = None  # innocent word right before the term (anchored with $)
+    brand: re.Pattern[str] | None = None  # business-type signal in the brand's names or website
+    negatable: bool = True
+    when: Condition | None = None  # the screen applies only when this holds
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo = max(0, start - _SENTENCE_REACH)
+    head = text[lo:start]
+    cuts = list(_SENTENCE_END.finditer(head))
+    if cuts:
+        lo += cuts[-1].end()
+    tail = text[end : end + _SENTENCE_REACH]
+    stop = _SENTENCE_END.search(tail)
+    hi = end + (stop.start() if stop else len(tail))
+    return text[lo:hi]
+
+
+def _innocent(screen: Screen, text: str, m: re.Match[str]) -> bool:
+    start, end = m.span()
+    before = text[max(0, start - _LOOKBACK) : start]
+    if screen.negatable and _NEGATION.search(before):
+        return True
+    if screen.before is not None and screen.before.search(before):
+        return True
+    if screen.needs is not None:
+        near = text[max(0, start - _NEAR) : end + _NEAR]
+        if screen.needs.search(near) is None:
+            return True
+    return (
+        screen.unless is not None and screen.unless.search(_sentence(text, start, end)) is not None
+    )
+
+
+def search(screen: Screen, text: str, pattern: re.Pattern[str] | None = None) -> str | None:
+    """The first match in `text` that is not innocent, quoted for a message."""
+    for m in (pattern or screen.terms).finditer(text):
+        if not _innocent(screen, text, m):
+            return _quote(m.group(0))
+    return None
+
+
+def _quote(found: str) -> str:
+    words = " ".join(found.split())
+    return words if len(words) <= 60 else words[:57] + "..."
+
+
+def _website_words(url: str) -> str:
+    """The site's host as words ('green-leaf-cbd.com' -> 'green leaf cbd com')."""
+    host = re.sub(r"^[a-z][a-z0-9+.-]{0,20}://", "", url.strip().lower())
+    host = re.split(r"[/?#:]", host, maxsplit=1)[0]
+    return re.sub(r"[.\-_]+", " ", host.removeprefix("www."))
+
+
+def text_places(ctx: LintContext) -> Iterator[tuple[str, str]]:
+    """(field path, text) for every campaign text a reviewer reads."""
+    spec = ctx.spec
+    for path, value in (
+        ("campaign.description", spec.description),
+        ("campaign.message_flow", spec.message_flow),
+    ):
+        if value:
+            yield path, value
+    for i, sample in enumerate(spec.sample_messages):
+        if sample:
+            yield f"campaign.sample_messages[{i}]", sample
+    if spec.opt_in_message:
+        yield "campaign.opt_in_message", spec.opt_in_message
+
+
+def brand_places(ctx: LintContext) -> Iterator[tuple[str, str]]:
+    b = ctx.brand
+    if b.display_name:
+        yield "brand.display_name", b.display_name
+    if b.legal_name and b.legal_name != b.display_name:
+        yield "brand.legal_name", b.legal_name
+    if b.website:
+        yield "brand.website", _website_words(b.website)
+
+
+def where(path: str) -> str:
+    """A field path as the owner would name it."""
+    if path.startswith("campaign.sample_messages["):
+        return f"Sample {int(path[len('campaign.sample_messages[') : -1]) + 1}"
+    return {
+        "campaign.description": "The campaign description",
+        "campaign.message_flow": "The call to action",
+        "campaign.opt_in_message": "The opt-in confirmation",
+        "brand.display_name": "Your brand name",
+        "brand.legal_name": "Your legal business name",
+        "brand.website": "Your website address",
+    }.get(path, path)
+
+
+def scan(ctx: LintContext, screens: tuple[Screen, ...]) -> Iterator[Hit]:
+    """One hit per field: the first screen that finds a term there."""
+    active = [s for s in screens if s.when is None or s.when(ctx)]
+    if not active:
+        return
+    for path, text in text_places(ctx):
+        for screen in active:
+            quote = search(screen, text)
+            if quote is not None:
+                yield Hit(path, f"{where(path)} mentions '{quote}'; {screen.reason}.")
+                break
+    for path, text in brand_places(ctx):
+        for screen in active:
+            quote = search(screen, text, screen.brand) if screen.brand is not None else None
+            if quote is not None:
+                yield Hit(path, f"{where(path)} contains '{quote}'; {screen.reason}.")
+                break
+
+
+def screen_check(*screens: Screen, when: Condition | None = None) -> Check:
+    """A check that reports every field where one of the screens finds a term."""
+
+    def check(ctx: LintContext) -> Iterator[Hit]:
+        if when is None or when(ctx):
+            yield from scan(ctx, screens)
+
+    return check
