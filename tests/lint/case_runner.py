@@ -32,9 +32,9 @@ def _set(data: dict[str, Any], path: str, value: Any) -> None:
             if last:
                 node[key] = value
             else:
-                node = node.setdefault(key, {}) if node.get(key) is not None else node.setdefault(key, {})
-                if node is None:
-                    raise AssertionError(path)
+                if node.get(key) is None:
+                    node[key] = {}
+                node = node[key]
         else:
             seq = node.setdefault(key, [])
             if seq is None:

@@ -12,7 +12,13 @@ from tests.lint.case_runner import build_case, load_case_files
 
 CASE_FILES = load_case_files()
 CASES = [
-    pytest.param(code, case, id=f"{code}-{case['expect']}-{case['name']}")
+    pytest.param(
+        code,
+        case,
+        id=f"{code}-{case['expect']}-{case['name']}",
+        # `xfail: "<reason>"` marks a known bug outside the rule (e.g. in consentry.phrases).
+        marks=[pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else [],
+    )
     for code, doc in CASE_FILES
     for case in doc["cases"]
 ]
@@ -30,7 +36,9 @@ def test_rule_case(code: str, case: dict[str, Any]) -> None:
         if "field" in case:
             assert any(f.field == case["field"] for f in fired), [f.field for f in fired]
         if "message" in case:
-            assert any(case["message"].lower() in f.message.lower() for f in fired), [f.message for f in fired]
+            assert any(case["message"].lower() in f.message.lower() for f in fired), [
+                f.message for f in fired
+            ]
     else:
         assert not fired, f"{code} should not fire on: {case['name']}: {[f.message for f in fired]}"
 

@@ -75,7 +75,9 @@ def _decode(data: bytes | str, source: str) -> str:
                 source=source,
             )
         if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise InputError("this is a binary file, not a YAML or JSON campaign file", source=source)
+            raise InputError(
+                "this is a binary file, not a YAML or JSON campaign file", source=source
+            )
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:

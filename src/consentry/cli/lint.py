@@ -29,16 +29,38 @@ class Level(StrEnum):
 
 @app.command()
 def lint(
-    paths: Annotated[list[str], typer.Argument(help="Campaign files (YAML/JSON) or folders of them.")],
-    site: Annotated[str | None, typer.Option(help="Check this website (URL or folder of saved pages) only.")] = None,
-    offline: Annotated[bool, typer.Option("--offline", help="Never touch the network; skip website checks.")] = False,
+    paths: Annotated[
+        list[str], typer.Argument(help="Campaign files (YAML/JSON) or folders of them.")
+    ],
+    site: Annotated[
+        str | None, typer.Option(help="Check this website (URL or folder of saved pages) only.")
+    ] = None,
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Never touch the network; skip website checks.")
+    ] = False,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
-    fail_on: Annotated[Level | None, typer.Option(help="Exit 1 on findings at or above this level [default: error].")] = None,
-    select: Annotated[str | None, typer.Option(help="Only these rules: codes, prefixes or names, comma-separated.")] = None,
-    ignore: Annotated[str | None, typer.Option(help="Skip these rules: codes, prefixes or names, comma-separated.")] = None,
-    config: Annotated[str | None, typer.Option(help="Settings file [default: .consentry.yaml if present].")] = None,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow private and loopback hosts when scanning.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+    fail_on: Annotated[
+        Level | None,
+        typer.Option(help="Exit 1 on findings at or above this level [default: error]."),
+    ] = None,
+    select: Annotated[
+        str | None,
+        typer.Option(help="Only these rules: codes, prefixes or names, comma-separated."),
+    ] = None,
+    ignore: Annotated[
+        str | None,
+        typer.Option(help="Skip these rules: codes, prefixes or names, comma-separated."),
+    ] = None,
+    config: Annotated[
+        str | None, typer.Option(help="Settings file [default: .consentry.yaml if present].")
+    ] = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option("--allow-private", help="Allow private and loopback hosts when scanning."),
+    ] = False,
     max_pages: Annotated[int, typer.Option(help="Most pages to fetch per website.")] = 30,
 ) -> None:
     """Check campaign files against the carriers' rules, in plain words.
@@ -67,7 +89,9 @@ def lint(
         ignore=(*settings.ignore, *split_codes(ignore)),
         severity=settings.severity,
     )
-    checker = SiteChecker(site=site, offline=offline, allow_private=allow_private, max_pages=max_pages)
+    checker = SiteChecker(
+        site=site, offline=offline, allow_private=allow_private, max_pages=max_pages
+    )
     results: list[LintResult] = []
     unusable = 0
     for path, named in campaign_files(paths):

@@ -28,7 +28,9 @@ def render(results: Sequence[LintResult], fmt: str, rules: Sequence[Rule], *, co
     return report.render_text(results, color=color)
 
 
-def emit(results: Sequence[LintResult], fmt: str, output: Path | None, rules: Sequence[Rule]) -> None:
+def emit(
+    results: Sequence[LintResult], fmt: str, output: Path | None, rules: Sequence[Rule]
+) -> None:
     """Print the report, or write it to a file (never half-written)."""
     text = render(results, fmt, rules, color=output is None and sys.stdout.isatty())
     if output is None:

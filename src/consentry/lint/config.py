@@ -1,9 +1,9 @@
 """Project configuration for `consentry lint`: `.consentry.yaml` (or a file named with --config).
 
-    select: [CTA, SMP]        # only these rules (codes, prefixes or names)
-    ignore: [SMP015]
-    severity: {CTA009: error} # per-rule severity overrides
-    fail_on: warning
+select: [CTA, SMP]        # only these rules (codes, prefixes or names)
+ignore: [SMP015]
+severity: {CTA009: error} # per-rule severity overrides
+fail_on: warning
 """
 
 from __future__ import annotations
@@ -51,12 +51,18 @@ def load_config(path: str | None) -> LintConfig:
         raise InputError(f"cannot read the config ({exc.strerror})", source=path) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise InputError("not valid YAML", source=path, line=mark.line + 1 if mark else None) from None
+        raise InputError(
+            "not valid YAML", source=path, line=mark.line + 1 if mark else None
+        ) from None
     if not isinstance(data, dict):
         raise InputError("expected a mapping of settings", source=path)
     unknown = sorted(set(data) - _KEYS)
     if unknown:
-        raise InputError(f"unknown setting '{unknown[0]}' (known: {', '.join(sorted(_KEYS))})", source=path, key=unknown[0])
+        raise InputError(
+            f"unknown setting '{unknown[0]}' (known: {', '.join(sorted(_KEYS))})",
+            source=path,
+            key=unknown[0],
+        )
     severity = data.get("severity") or {}
     if not isinstance(severity, dict):
         raise InputError("expected a mapping of CODE: level", source=path, key="severity")

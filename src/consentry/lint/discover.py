@@ -34,7 +34,11 @@ def campaign_files(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:
             rel = child.relative_to(path).parts
             if any(p.startswith(".") or p in _SKIP_DIRS for p in rel[:-1]):
                 continue
-            if child.is_file() and child.suffix.lower() in _SUFFIXES and not child.name.startswith("."):
+            if (
+                child.is_file()
+                and child.suffix.lower() in _SUFFIXES
+                and not child.name.startswith(".")
+            ):
                 found.append(child)
         for child in found:
             if _looks_like_campaign(child):

@@ -28,7 +28,9 @@ def to_finding(rule: Rule, hit: Hit, loaded: LoadedCampaign | None, source: str)
         field=hit.field,
         message=hit.message or rule.summary,
         fix=hit.fix or rule.fix,
-        location=Location(source=source, line=line, column=column, url=hit.url, selector=hit.selector),
+        location=Location(
+            source=source, line=line, column=column, url=hit.url, selector=hit.selector
+        ),
         carrier_codes=rule.carrier_codes,
         sources=tuple(s.url for s in rule.sources),
         outcome=rule.outcome,

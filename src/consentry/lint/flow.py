@@ -81,7 +81,9 @@ _APP = _rx(
     r"\b(?:mobile |our |the )app\b|\bin[ -]app\b|\bmobile application\b|\b(?:account|notification|profile|communication) (?:settings|preferences)\b"
     r"|\b(?:customer|member|patient|tenant|resident|client|online|student|parent|employee) portal\b|\blog(?:s|ged)? ?in(?:to)?\b|\bsign(?:s|ed)? in(?:to)?\b|\bdashboard\b"
 )
-_LOGIN = _rx(r"\blog(?:s|ged)? ?in(?:to)?\b|\bsign(?:s|ed)? in(?:to)?\b|\bportal\b|\bpassword\b|\bafter (?:creating|logging)")
+_LOGIN = _rx(
+    r"\blog(?:s|ged)? ?in(?:to)?\b|\bsign(?:s|ed)? in(?:to)?\b|\bportal\b|\bpassword\b|\bafter (?:creating|logging)"
+)
 _QR = _rx(r"\bqr[ -]?codes?\b")
 _EVIDENCE_HOSTS = (
     "imgur.com", "drive.google.com", "docs.google.com", "dropbox.com", "box.com", "onedrive.live.com",
@@ -89,7 +91,9 @@ _EVIDENCE_HOSTS = (
     "s3.amazonaws.com", "loom.com", "youtube.com", "youtu.be", "vimeo.com",
 )  # fmt: skip
 _EVIDENCE_EXT = re.compile(r"\.(?:png|jpe?g|gif|webp|pdf|mp4|mov|heic)(?:$|[?#])", re.IGNORECASE)
-_EVIDENCE_WORD = _rx(r"\b(?:screen ?shots?|screen ?grabs?|photos?|images?|pictures?|mock[ -]?ups?|copy of the (?:form|script)|pdf|video)\b")
+_EVIDENCE_WORD = _rx(
+    r"\b(?:screen ?shots?|screen ?grabs?|photos?|images?|pictures?|mock[ -]?ups?|copy of the (?:form|script)|pdf|video)\b"
+)
 _NUMBER_GIVEN = _rx(
     r"\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave|enter(?:s|ed|ing)?|suppl(?:y|ies|ied)|shar(?:e|es|ed|ing)"
     r"|submit(?:s|ted|ting)?|list(?:s|ed)?|fill(?:s|ed)? (?:in|out))\s+(?:us\s+)?(?:with\s+)?(?:their|your|a|his|her|the)\s+"
@@ -161,9 +165,10 @@ def _evidence(urls: tuple[str, ...], text: str) -> tuple[str, ...]:
     mentions_pictures = _EVIDENCE_WORD.search(text) is not None
     for url in urls:
         host = phrases.url_host(url) or ""
-        if any(host == h or host.endswith("." + h) for h in _EVIDENCE_HOSTS):
-            found.append(url)
-        elif _EVIDENCE_EXT.search(url) or (mentions_pictures and re.search(r"screen|photo|image|form|sample|example|optin|opt-in", url, re.I)):
+        if any(host == h or host.endswith("." + h) for h in _EVIDENCE_HOSTS) or _EVIDENCE_EXT.search(url) or (
+            mentions_pictures
+            and re.search(r"screen|photo|image|form|sample|example|optin|opt-in", url, re.I)
+        ):
             found.append(url)
     return tuple(found)
 
@@ -171,7 +176,20 @@ def _evidence(urls: tuple[str, ...], text: str) -> tuple[str, ...]:
 def _keywords(text: str) -> tuple[str, ...]:
     words = [m.group("kw") for m in _KEYWORD.finditer(text)]
     words += [m.group("kw").upper() for m in _KEYWORD_QUOTED.finditer(text)]
-    reserved = {"STOP", "HELP", "INFO", "END", "CANCEL", "QUIT", "UNSUBSCRIBE", "STOPALL", "SMS", "MSG", "US", "IT"}
+    reserved = {
+        "STOP",
+        "HELP",
+        "INFO",
+        "END",
+        "CANCEL",
+        "QUIT",
+        "UNSUBSCRIBE",
+        "STOPALL",
+        "SMS",
+        "MSG",
+        "US",
+        "IT",
+    }
     return tuple(dict.fromkeys(w.upper() for w in words if w.upper() not in reserved))
 
 
@@ -179,7 +197,9 @@ def analyse_flow(text: str) -> FlowAnalysis:
     """Analyse a message flow; pure and fast (a few regex passes)."""
     urls = tuple(m.text for m in phrases.find_urls(text))
     methods: set[Method] = set()
-    checkbox = re.search(r"check[ -]?box|tick[ -]?box|checks? (?:a|the) box", text, re.I) is not None
+    checkbox = (
+        re.search(r"check[ -]?box|tick[ -]?box|checks? (?:a|the) box", text, re.I) is not None
+    )
     if _WEB.search(text) or (urls and _FORM_WORD.search(text)):
         methods.add(Method.WEB)
     keywords = _keywords(text)

@@ -105,7 +105,11 @@ def select_rules(
     known = {r.code for r in pool} | {r.name for r in pool}
     for s in (*select, *ignore, *(severity or {})):
         s = s.strip()
-        if s and s.upper() != "ALL" and not any(k.startswith(s.upper()) or k == s.lower() for k in known):
+        if (
+            s
+            and s.upper() != "ALL"
+            and not any(k.startswith(s.upper()) or k == s.lower() for k in known)
+        ):
             raise UsageError(f"no rule matches {s!r}; see `consentry rules`")
     chosen = [r for r in pool if (not select or _matches(r, select)) and not _matches(r, ignore)]
     if severity:
@@ -116,7 +120,9 @@ def select_rules(
                 try:
                     r = replace(r, severity=Severity(level.lower()))
                 except ValueError:
-                    raise UsageError(f"severity for {r.code} must be error, warning or info, not {level!r}") from None
+                    raise UsageError(
+                        f"severity for {r.code} must be error, warning or info, not {level!r}"
+                    ) from None
             out.append(r)
         chosen = out
     return tuple(chosen)

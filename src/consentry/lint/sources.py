@@ -9,7 +9,9 @@ __all__ = ["twilio_error"]
 
 def twilio_error(code: int, title: str) -> Source:
     """Twilio's page for one of its A2P error codes."""
-    return Source(f"Twilio error {code}: {title}", f"https://www.twilio.com/docs/api/errors/{code}", "Twilio")
+    return Source(
+        f"Twilio error {code}: {title}", f"https://www.twilio.com/docs/api/errors/{code}", "Twilio"
+    )
 
 
 TW_GUIDE = Source(

@@ -13,7 +13,9 @@ __all__ = ["SiteChecker"]
 class SiteChecker:
     """`--offline`: no site. `--site`: that site only. Neither: the URLs in the campaign file."""
 
-    def __init__(self, *, site: str | None, offline: bool, allow_private: bool, max_pages: int) -> None:
+    def __init__(
+        self, *, site: str | None, offline: bool, allow_private: bool, max_pages: int
+    ) -> None:
         self.site = site
         self.offline = offline
         self.allow_private = allow_private

@@ -74,28 +74,39 @@ def _disclosure_check(detector: Detector, message: str) -> Check:
 
 
 rule(
-    code="CTA001", name="message-flow-missing-or-wrong-length", severity=Severity.ERROR,
+    code="CTA001",
+    name="message-flow-missing-or-wrong-length",
+    severity=Severity.ERROR,
     summary="The call to action (message flow) is missing or not 40-2048 characters.",
     why="""The message flow is where reviewers learn how every person agreed to get your texts.
     The registry refuses one shorter than 40 or longer than 2048 characters.""",
     fix="""Describe each way people opt in, where (with the page URL), and quote the consent text
     they see, in 40-2048 characters.""",
-    sources=(src.TW_USA2P, src.TX_GUIDE), carrier_codes=("Twilio 21728", "Twilio 30909"),
-    fields=(FLOW,), refs=("R034",),
+    sources=(src.TW_USA2P, src.TX_GUIDE),
+    carrier_codes=("Twilio 21728", "Twilio 30909"),
+    fields=(FLOW,),
+    refs=("R034",),
 )(field_length(FLOW))
 
 
 @rule(
-    code="CTA002", name="cta-missing-opt-in-method", severity=Severity.ERROR,
+    code="CTA002",
+    name="cta-missing-opt-in-method",
+    severity=Severity.ERROR,
     summary="The call to action does not say how people opt in.",
     why="""Reviewers must see every way a phone number gets on your list: a website form with a
     checkbox, a keyword texted to your number, the customer texting you first, a recorded verbal
     script, a paper form. A flow that only says 'customers agree' is rejected (Twilio 30909).""",
     fix="""Name each opt-in method and where it happens, e.g. 'Customers opt in on our booking form at
     https://example.com/book by ticking an unchecked SMS box' or 'Customers text JOIN to (555) 010-0000'.""",
-    sources=(src.twilio_error(30909, "Message Flow / Call to Action Incomplete"), _AWS, src.TX_FLOW),
+    sources=(
+        src.twilio_error(30909, "Message Flow / Call to Action Incomplete"),
+        _AWS,
+        src.TX_FLOW,
+    ),
     carrier_codes=("Twilio 30909", "Twilio 30896", "DCA 806", "AWS OPT_IN_WORKFLOW_MISSING"),
-    fields=(FLOW,), refs=("R035",),
+    fields=(FLOW,),
+    refs=("R035",),
 )
 def cta_missing_opt_in_method(ctx: LintContext) -> Iterator[Hit]:
     if _flow_text(ctx).strip() and not ctx.flow.methods:
@@ -103,7 +114,9 @@ def cta_missing_opt_in_method(ctx: LintContext) -> Iterator[Hit]:
 
 
 @rule(
-    code="CTA003", name="cta-web-opt-in-without-page-url", severity=Severity.ERROR,
+    code="CTA003",
+    name="cta-web-opt-in-without-page-url",
+    severity=Severity.ERROR,
     summary="The call to action mentions a web form but not the address of the page it is on.",
     why="""A reviewer must be able to open the exact page with the opt-in form. A flow without the
     URL, or with only the home page when the form is elsewhere, is rejected: DCA 806 asks for the
@@ -111,17 +124,24 @@ def cta_missing_opt_in_method(ctx: LintContext) -> Iterator[Hit]:
     fix="""Add the full URL of the page with the form, and where on the page it is, e.g. 'on our
     booking form at https://example.com/book, above the Submit button'.""",
     sources=(_TX, src.twilio_error(30543, "Live opt-in link not provided"), src.TX_FORM),
-    carrier_codes=(*_806, "Twilio 30543", "Twilio 30922"), fields=(FLOW,), refs=("R036",),
+    carrier_codes=(*_806, "Twilio 30543", "Twilio 30922"),
+    fields=(FLOW,),
+    refs=("R036",),
 )
 def cta_web_opt_in_without_page_url(ctx: LintContext) -> Iterator[Hit]:
     flow = ctx.flow
     if Method.WEB not in flow.methods:
         return
-    pages = [u for u in flow.urls if not re.search(r"privacy|terms|tos\b|conditions|legal", u, re.I)]
+    pages = [
+        u for u in flow.urls if not re.search(r"privacy|terms|tos\b|conditions|legal", u, re.I)
+    ]
     if not pages:
         urls = ", ".join(ctx.spec.opt_in_urls)
         hint = f" Your opt-in pages are listed as {urls}; quote the right one." if urls else ""
-        yield Hit(FLOW, "The call to action mentions a web form but gives no URL for the page it is on." + hint)
+        yield Hit(
+            FLOW,
+            "The call to action mentions a web form but gives no URL for the page it is on." + hint,
+        )
         return
     deep = [u for u in pages if re.search(r"\.[a-z]{2,}/[^\s/]+", u, re.I)]
     if not deep and _HOME_PLACE.search(_flow_text(ctx)) is None:
@@ -161,22 +181,33 @@ for _code, _name, _detector, _missing, _fix, _codes, _ref, _src in (
      "R044", _TX),
 ):  # fmt: skip
     rule(
-        code=_code, name=_name, severity=Severity.ERROR, summary=_missing,
+        code=_code,
+        name=_name,
+        severity=Severity.ERROR,
+        summary=_missing,
         why="""Carriers require the consent text a person sees before opting in to include this
         disclosure; DCA 806 and 861 list it by name. For flows where the person texts you first or
         texts a keyword, consentry also accepts it in the confirmation text they get back.""",
-        fix=_fix, sources=(_src, _TX, _AWS), carrier_codes=_codes, fields=(FLOW,), refs=(_ref,),
+        fix=_fix,
+        sources=(_src, _TX, _AWS),
+        carrier_codes=_codes,
+        fields=(FLOW,),
+        refs=(_ref,),
     )(_disclosure_check(_detector, _missing))
 
 
 @rule(
-    code="CTA009", name="cta-missing-terms-link", severity=Severity.WARNING,
+    code="CTA009",
+    name="cta-missing-terms-link",
+    severity=Severity.WARNING,
     summary="The call to action does not link your SMS terms and conditions.",
     why="""Several reviewers (AWS, Telnyx) expect the consent text to link full SMS terms next to the
     checkbox, and Twilio now asks for a terms URL with every campaign.""",
     fix="Add a link to your SMS terms (for example https://example.com/sms-terms) to the consent text.",
-    sources=(_AWS, src.TX_GUIDE), carrier_codes=("AWS OPT_IN_WORKFLOW_NON_COMPLIANT_TERMS_AND_CONDITIONS",),
-    fields=(FLOW,), refs=("R045",),
+    sources=(_AWS, src.TX_GUIDE),
+    carrier_codes=("AWS OPT_IN_WORKFLOW_NON_COMPLIANT_TERMS_AND_CONDITIONS",),
+    fields=(FLOW,),
+    refs=("R045",),
 )
 def cta_missing_terms_link(ctx: LintContext) -> Iterator[Hit]:
     if _flow_text(ctx).strip() and not _disclosed(ctx, phrases.find_terms_reference):
@@ -184,13 +215,17 @@ def cta_missing_terms_link(ctx: LintContext) -> Iterator[Hit]:
 
 
 @rule(
-    code="CTA010", name="cta-missing-brand-name", severity=Severity.ERROR,
+    code="CTA010",
+    name="cta-missing-brand-name",
+    severity=Severity.ERROR,
     summary="The call to action does not name your business.",
     why="""Consent is given to a named business. Reviewers reject consent language that says
     'we' or 'our company' instead of the registered brand (AWS OPT_IN_WORKFLOW_MISMATCH).""",
     fix="Name your business in the consent text: 'I agree to receive texts from <Brand>...'.",
-    sources=(_AWS, src.TW_GUIDE), carrier_codes=("AWS OPT_IN_WORKFLOW_MISMATCH", "DCA 603"),
-    fields=(FLOW,), refs=("R038",),
+    sources=(_AWS, src.TW_GUIDE),
+    carrier_codes=("AWS OPT_IN_WORKFLOW_MISMATCH", "DCA 603"),
+    fields=(FLOW,),
+    refs=("R038",),
 )
 def cta_missing_brand_name(ctx: LintContext) -> Iterator[Hit]:
     # The flow links pages on the brand's domain anyway; only a name outside links counts.
@@ -203,14 +238,17 @@ def cta_missing_brand_name(ctx: LintContext) -> Iterator[Hit]:
 
 
 @rule(
-    code="CTA011", name="cta-missing-message-purpose", severity=Severity.WARNING,
+    code="CTA011",
+    name="cta-missing-message-purpose",
+    severity=Severity.WARNING,
     summary="The call to action does not say what the messages are about.",
     why="""People must know what they are signing up for: reminders, order updates, offers.
     Twilio rejects a call to action that does not state the message purpose (30544).""",
     fix="Say what you will text, e.g. 'appointment reminders and rescheduling notices'.",
     sources=(src.twilio_error(30544, "Call-to-Action does not state the message purpose"),),
     carrier_codes=("Twilio 30544", "AWS OPT_IN_WORKFLOW_NON_COMPLIANT_CONSENT_LANGUAGE"),
-    fields=(FLOW,), refs=("R039",),
+    fields=(FLOW,),
+    refs=("R039",),
 )
 def cta_missing_message_purpose(ctx: LintContext) -> Iterator[Hit]:
     text = _flow_text(ctx)
@@ -219,13 +257,20 @@ def cta_missing_message_purpose(ctx: LintContext) -> Iterator[Hit]:
 
 
 @rule(
-    code="CTA012", name="cta-does-not-mention-text-messages", severity=Severity.ERROR,
+    code="CTA012",
+    name="cta-does-not-mention-text-messages",
+    severity=Severity.ERROR,
     summary="The call to action never says the consent is for text messages (SMS).",
     why="""Consent must be to receive text messages specifically; 'communications' or 'contact me'
     is not enough (Twilio 30551).""",
     fix="Say 'text messages' or 'SMS' in the consent text.",
-    sources=(src.twilio_error(30551, "Consent does not specify SMS or text messaging"), src.TX_GUIDE),
-    carrier_codes=("Twilio 30551",), fields=(FLOW,), refs=("R046",),
+    sources=(
+        src.twilio_error(30551, "Consent does not specify SMS or text messaging"),
+        src.TX_GUIDE,
+    ),
+    carrier_codes=("Twilio 30551",),
+    fields=(FLOW,),
+    refs=("R046",),
 )
 def cta_does_not_mention_text_messages(ctx: LintContext) -> Iterator[Hit]:
     text = _flow_text(ctx)
@@ -234,14 +279,21 @@ def cta_does_not_mention_text_messages(ctx: LintContext) -> Iterator[Hit]:
 
 
 @rule(
-    code="CTA013", name="cta-forced-consent", severity=Severity.ERROR,
+    code="CTA013",
+    name="cta-forced-consent",
+    severity=Severity.ERROR,
     summary="The call to action makes text consent required, pre-ticked or a condition of service.",
     why="""Consent must be a free choice: an unchecked, optional box. A required or pre-ticked box
     is a 'forced opt-in' and is rejected (DCA 803, Twilio 30923).""",
     fix="Make the SMS checkbox optional and unchecked, and say 'Consent is not a condition of purchase'.",
-    sources=(_TX, src.twilio_error(30923, "Message consent cannot be required for service use"), src.TX_FORM),
+    sources=(
+        _TX,
+        src.twilio_error(30923, "Message consent cannot be required for service use"),
+        src.TX_FORM,
+    ),
     carrier_codes=("DCA 803", "Twilio 30923", "Twilio 30925", "AWS OPT_IN_WORKFLOW_CONSENT"),
-    fields=(FLOW,), refs=("R047", "R060", "R061"),
+    fields=(FLOW,),
+    refs=("R047", "R060", "R061"),
 )
 def cta_forced_consent(ctx: LintContext) -> Iterator[Hit]:
     match = _FORCED.search(_flow_text(ctx))
@@ -250,30 +302,44 @@ def cta_forced_consent(ctx: LintContext) -> Iterator[Hit]:
 
 
 @rule(
-    code="CTA014", name="cta-missing-consent-not-condition", severity=Severity.WARNING,
+    code="CTA014",
+    name="cta-missing-consent-not-condition",
+    severity=Severity.WARNING,
     summary="The call to action does not say consent is not a condition of purchase.",
     why="""Marketing texts need express written consent, which includes telling people that
     agreeing is not required to buy anything; reviewers look for it on web forms (R047, TCPA).""",
     fix="Add 'Consent is not a condition of purchase.' to the consent text.",
-    sources=(src.twilio_error(30923, "Message consent cannot be required for service use"), src.TX_GUIDE),
-    carrier_codes=("Twilio 30923",), fields=(FLOW,), refs=("R047", "R119"),
+    sources=(
+        src.twilio_error(30923, "Message consent cannot be required for service use"),
+        src.TX_GUIDE,
+    ),
+    carrier_codes=("Twilio 30923",),
+    fields=(FLOW,),
+    refs=("R047", "R119"),
 )
 def cta_missing_consent_not_condition(ctx: LintContext) -> Iterator[Hit]:
     text = _flow_text(ctx)
     web_or_paper = ctx.flow.methods & {Method.WEB, Method.PAPER, Method.APP}
-    if text.strip() and (ctx.is_marketing or web_or_paper) and ctx.find(phrases.find_consent_not_condition, text) is None:
+    if (
+        text.strip()
+        and (ctx.is_marketing or web_or_paper)
+        and ctx.find(phrases.find_consent_not_condition, text) is None
+    ):
         yield Hit(FLOW)
 
 
 @rule(
-    code="CTA015", name="marketing-consent-not-separate", severity=Severity.WARNING,
+    code="CTA015",
+    name="marketing-consent-not-separate",
+    severity=Severity.WARNING,
     summary="Marketing and other messages seem to share one consent.",
     why="""Consent to marketing texts must be collected separately from consent to reminders or
     account messages (its own unchecked box or keyword); Twilio rejects combined consent (30913).""",
     fix="Describe a separate, unchecked marketing checkbox (or keyword) in the call to action.",
     sources=(src.twilio_error(30913, "Marketing and informational consent must be separate"), _AWS),
     carrier_codes=("Twilio 30913", "AWS OPT_IN_WORKFLOW_CONSENT_MARKETING_NOT_SEPARATED"),
-    fields=(FLOW,), refs=("R048", "R064"),
+    fields=(FLOW,),
+    refs=("R048", "R064"),
 )
 def marketing_consent_not_separate(ctx: LintContext) -> Iterator[Hit]:
     others = ctx.use_cases - {"MARKETING", "MIXED", "LOW_VOLUME"}
@@ -285,13 +351,18 @@ def marketing_consent_not_separate(ctx: LintContext) -> Iterator[Hit]:
 
 
 @rule(
-    code="CTA016", name="cta-marketing-not-mentioned", severity=Severity.ERROR,
+    code="CTA016",
+    name="cta-marketing-not-mentioned",
+    severity=Severity.ERROR,
     summary="The campaign sends marketing, but the call to action does not say so.",
     why="""When marketing messages are part of the campaign, the consent text must say so (DCA 806:
     'If the campaign has a marketing use case make sure the CTA mentions that marketing messages
     will be sent'; DCA 602).""",
     fix="Add 'marketing' or 'promotional' to the consent text, e.g. 'offers and promotions'.",
-    sources=(_TX, src.TX_FLOW), carrier_codes=("DCA 806", "DCA 602"), fields=(FLOW,), refs=("R050",),
+    sources=(_TX, src.TX_FLOW),
+    carrier_codes=("DCA 806", "DCA 602"),
+    fields=(FLOW,),
+    refs=("R050",),
 )
 def cta_marketing_not_mentioned(ctx: LintContext) -> Iterator[Hit]:
     text = _flow_text(ctx)
@@ -300,7 +371,9 @@ def cta_marketing_not_mentioned(ctx: LintContext) -> Iterator[Hit]:
 
 
 @rule(
-    code="CTA017", name="text-first-flow-incomplete", severity=Severity.ERROR,
+    code="CTA017",
+    name="text-first-flow-incomplete",
+    severity=Severity.ERROR,
     summary="A 'customers text us first' flow does not say where your number is published or that you only reply.",
     why="""When people text you first, that is their consent to a reply, and no checkbox is needed.
     But reviewers decline a flow that only says 'they text us first': it must say where the number
@@ -308,8 +381,10 @@ def cta_marketing_not_mentioned(ctx: LintContext) -> Iterator[Hit]:
     (Telnyx: 'The first message must always be sent by the consumer').""",
     fix="""Write e.g. 'Customers text our number (512) 555-0100, shown on our website and invoices.
     We only reply to their messages; we never text first.' and quote your first reply.""",
-    sources=(src.TX_GUIDE, src.TX_FLOW), carrier_codes=("Twilio 30909", "DCA 806"),
-    fields=(FLOW,), refs=("R051",),
+    sources=(src.TX_GUIDE, src.TX_FLOW),
+    carrier_codes=("Twilio 30909", "DCA 806"),
+    fields=(FLOW,),
+    refs=("R051",),
 )
 def text_first_flow_incomplete(ctx: LintContext) -> Iterator[Hit]:
     flow = ctx.flow
@@ -321,35 +396,48 @@ def text_first_flow_incomplete(ctx: LintContext) -> Iterator[Hit]:
     if flow.only_text_first and not flow.says_business_only_replies:
         missing.append("that you only reply to their messages")
     if missing:
-        yield Hit(FLOW, "The 'customers text us first' flow does not say " + " or ".join(missing) + ".")
+        yield Hit(
+            FLOW, "The 'customers text us first' flow does not say " + " or ".join(missing) + "."
+        )
 
 
 @rule(
-    code="CTA018", name="cta-keyword-not-in-opt-in-keywords", severity=Severity.ERROR,
+    code="CTA018",
+    name="cta-keyword-not-in-opt-in-keywords",
+    severity=Severity.ERROR,
     summary="A keyword the call to action tells people to text is not in the opt-in keywords.",
     why="""If people join by texting a keyword, the registration must list that keyword and the
     reply it triggers (Twilio 30896: 'users can opt in by texting a keyword, but you did not
     provide opt_in_keywords').""",
     fix="Add the keyword to `opt_in_keywords` (and make sure the opt-in message is compliant).",
     sources=(src.twilio_error(30896, "Opt-in Error"), src.TW_USA2P),
-    carrier_codes=("Twilio 30896",), fields=(FLOW, "campaign.opt_in_keywords"), refs=("R052", "R094"),
+    carrier_codes=("Twilio 30896",),
+    fields=(FLOW, "campaign.opt_in_keywords"),
+    refs=("R052", "R094"),
 )
 def cta_keyword_not_in_opt_in_keywords(ctx: LintContext) -> Iterator[Hit]:
     listed = {k.strip().upper() for k in ctx.spec.opt_in_keywords}
     missing = [k for k in ctx.flow.keywords if k not in listed]
     if missing:
-        yield Hit("campaign.opt_in_keywords", f"The call to action tells people to text {missing[0]}, "
-                  "but it is not in opt_in_keywords.")
+        yield Hit(
+            "campaign.opt_in_keywords",
+            f"The call to action tells people to text {missing[0]}, "
+            "but it is not in opt_in_keywords.",
+        )
 
 
 @rule(
-    code="CTA019", name="keyword-flow-missing-where-advertised", severity=Severity.WARNING,
+    code="CTA019",
+    name="keyword-flow-missing-where-advertised",
+    severity=Severity.WARNING,
     summary="A keyword opt-in does not say where the keyword is advertised.",
     why="""Reviewers want to see where people learn the keyword (a sign, a flyer, a web page), with
     a link or photo, so they can check the disclosures printed next to it.""",
     fix="Say where the keyword is shown and link a photo or page of it.",
-    sources=(src.TX_GUIDE, src.twilio_error(30896, "Opt-in Error")), carrier_codes=("Twilio 30896",),
-    fields=(FLOW,), refs=("R052",),
+    sources=(src.TX_GUIDE, src.twilio_error(30896, "Opt-in Error")),
+    carrier_codes=("Twilio 30896",),
+    fields=(FLOW,),
+    refs=("R052",),
 )
 def keyword_flow_missing_where_advertised(ctx: LintContext) -> Iterator[Hit]:
     flow = ctx.flow
@@ -358,28 +446,38 @@ def keyword_flow_missing_where_advertised(ctx: LintContext) -> Iterator[Hit]:
 
 
 @rule(
-    code="CTA020", name="verbal-opt-in-without-script", severity=Severity.ERROR,
+    code="CTA020",
+    name="verbal-opt-in-without-script",
+    severity=Severity.ERROR,
     summary="A verbal opt-in is described without the script read to the customer.",
     why="""For consent given on a call or in person, reviewers need the exact words your staff say
     (brand, what you'll text, frequency, rates, STOP/HELP, privacy link) and the customer's 'yes'.""",
     fix="Quote the script in the call to action, or link a public copy of it.",
-    sources=(src.AWS_VERBAL, src.TX_FLOW), carrier_codes=("Twilio 30909", "AWS OPT_IN_WORKFLOW_INCOMPLETE"),
-    fields=(FLOW,), refs=("R053",),
+    sources=(src.AWS_VERBAL, src.TX_FLOW),
+    carrier_codes=("Twilio 30909", "AWS OPT_IN_WORKFLOW_INCOMPLETE"),
+    fields=(FLOW,),
+    refs=("R053",),
 )
 def verbal_opt_in_without_script(ctx: LintContext) -> Iterator[Hit]:
     flow = ctx.flow
-    if Method.VERBAL in flow.methods and not (flow.has_script or flow.quotes_disclosure or flow.evidence_links):
+    if Method.VERBAL in flow.methods and not (
+        flow.has_script or flow.quotes_disclosure or flow.evidence_links
+    ):
         yield Hit(FLOW)
 
 
 @rule(
-    code="CTA021", name="offline-opt-in-without-evidence-link", severity=Severity.ERROR,
+    code="CTA021",
+    name="offline-opt-in-without-evidence-link",
+    severity=Severity.ERROR,
     summary="A paper, in-store or logged-in opt-in has no public link to a picture of it.",
     why="""Reviewers cannot see a paper form, a sign in your shop or a page behind a login. They ask
     for a publicly reachable screenshot, photo or PDF of it (Twilio 30921, 30896).""",
     fix="Upload a photo or screenshot of the form (your site, Google Drive, Dropbox) and link it in the flow.",
     sources=(src.twilio_error(30921, "Website requires authentication"), src.TX_GUIDE),
-    carrier_codes=("Twilio 30921", "Twilio 30896", "Twilio 30909"), fields=(FLOW,), refs=("R037", "R054", "R015"),
+    carrier_codes=("Twilio 30921", "Twilio 30896", "Twilio 30909"),
+    fields=(FLOW,),
+    refs=("R037", "R054", "R015"),
 )
 def offline_opt_in_without_evidence_link(ctx: LintContext) -> Iterator[Hit]:
     flow = ctx.flow
@@ -388,16 +486,23 @@ def offline_opt_in_without_evidence_link(ctx: LintContext) -> Iterator[Hit]:
     if Method.PAPER in flow.methods:
         yield Hit(FLOW, "The paper or in-person opt-in has no link to a photo or PDF of the form.")
     elif Method.APP in flow.methods and flow.login_gated and Method.WEB not in flow.methods:
-        yield Hit(FLOW, "The opt-in is behind a login or in an app, and no public screenshot is linked.")
+        yield Hit(
+            FLOW, "The opt-in is behind a login or in an app, and no public screenshot is linked."
+        )
 
 
 @rule(
-    code="CTA022", name="cta-placeholder-phone-number", severity=Severity.ERROR,
+    code="CTA022",
+    name="cta-placeholder-phone-number",
+    severity=Severity.ERROR,
     summary="The call to action shows a made-up phone number such as (555) 555-5555.",
     why="""Reviewers check that the number in the call to action is your real sending number; a
     sample number copied from a guide is rejected.""",
     fix="Use the phone number people actually text.",
-    sources=(src.TW_GUIDE,), carrier_codes=("Twilio 30909",), fields=(FLOW,), refs=("R056",),
+    sources=(src.TW_GUIDE,),
+    carrier_codes=("Twilio 30909",),
+    fields=(FLOW,),
+    refs=("R056",),
 )
 def cta_placeholder_phone_number(ctx: LintContext) -> Iterator[Hit]:
     match = _FAKE_NUMBER.search(_flow_text(ctx))
@@ -406,14 +511,17 @@ def cta_placeholder_phone_number(ctx: LintContext) -> Iterator[Hit]:
 
 
 @rule(
-    code="CTA023", name="consent-collected-by-third-party", severity=Severity.ERROR,
+    code="CTA023",
+    name="consent-collected-by-third-party",
+    severity=Severity.ERROR,
     summary="The numbers come from a third party, a list or a partner, not from your own opt-in.",
     why="""Consent must be given to your business, for this campaign. Purchased or shared lists and
     opt-ins gathered by partners or 'licensed agents' are rejected (Twilio 30896, DCA 708).""",
     fix="Only text people who opted in with your business directly, and describe that opt-in.",
     sources=(src.twilio_error(30896, "Opt-in Error"), src.TW_RECS, _TX),
     carrier_codes=("Twilio 30896", "DCA 708", "AWS OPT_IN_DATA_SHARED_WITH_THIRD_PARTIES"),
-    fields=(FLOW,), refs=("R049",),
+    fields=(FLOW,),
+    refs=("R049",),
 )
 def consent_collected_by_third_party(ctx: LintContext) -> Iterator[Hit]:
     if ctx.flow.third_party_consent:
@@ -421,7 +529,9 @@ def consent_collected_by_third_party(ctx: LintContext) -> Iterator[Hit]:
 
 
 @rule(
-    code="CTA024", name="phone-number-given-is-not-consent", severity=Severity.ERROR,
+    code="CTA024",
+    name="phone-number-given-is-not-consent",
+    severity=Severity.ERROR,
     summary="The flow treats having someone's phone number as consent to text them.",
     why="""Giving a phone number (on a lease, a job application, a contact form) is not consent to
     receive texts, and 'we have consent' is not a description of how it was given. Carriers want a
@@ -431,7 +541,9 @@ def consent_collected_by_third_party(ctx: LintContext) -> Iterator[Hit]:
     fix="""Add an optional, unchecked SMS checkbox where you collect numbers, or describe a keyword
     or text-first flow, and quote the consent text.""",
     sources=(src.CTIA_HANDBOOK, _TX, src.AWS_TRANSACTIONAL),
-    carrier_codes=("DCA 803", "DCA 806", "Twilio 30909"), fields=(FLOW,), refs=("R059", "R061"),
+    carrier_codes=("DCA 803", "DCA 806", "Twilio 30909"),
+    fields=(FLOW,),
+    refs=("R059", "R061"),
 )
 def phone_number_given_is_not_consent(ctx: LintContext) -> Iterator[Hit]:
     flow = ctx.flow
@@ -442,27 +554,43 @@ def phone_number_given_is_not_consent(ctx: LintContext) -> Iterator[Hit]:
 
 
 @rule(
-    code="CTA025", name="donation-disclosure-missing", severity=Severity.ERROR,
+    code="CTA025",
+    name="donation-disclosure-missing",
+    severity=Severity.ERROR,
     summary="Donation requests are not disclosed in the call to action.",
     why="""Charity and political programs that ask for money must say 'Donations may be solicited'
     in the consent text.""",
     fix="Add 'Donations may be solicited.' to the consent text.",
-    sources=(src.TX_FLOW, src.TX_GUIDE), carrier_codes=("DCA 806", "DCA 602"), fields=(FLOW,), refs=("R058",),
+    sources=(src.TX_FLOW, src.TX_GUIDE),
+    carrier_codes=("DCA 806", "DCA 602"),
+    fields=(FLOW,),
+    refs=("R058",),
 )
 def donation_disclosure_missing(ctx: LintContext) -> Iterator[Hit]:
-    asks = ctx.content.any("donation") or bool(ctx.use_cases & {"CHARITY", "POLITICAL", "POLITICAL_SECTION_527"})
-    if asks and ctx.content.any("donation") and _flow_text(ctx).strip() and not ctx.flow.donation_disclosure:
+    asks = ctx.content.any("donation") or bool(
+        ctx.use_cases & {"CHARITY", "POLITICAL", "POLITICAL_SECTION_527"}
+    )
+    if (
+        asks
+        and ctx.content.any("donation")
+        and _flow_text(ctx).strip()
+        and not ctx.flow.donation_disclosure
+    ):
         yield Hit(FLOW)
 
 
 @rule(
-    code="CTA026", name="age-gate-not-described", severity=Severity.ERROR,
+    code="CTA026",
+    name="age-gate-not-described",
+    severity=Severity.ERROR,
     summary="The campaign is age-gated but the call to action does not describe the age check.",
     why="""Age-restricted programs must verify age before enrolment with a real check (full date of
     birth, ID), not a yes/no box; reviewers look for it in the flow (Twilio 30888).""",
     fix="Describe the age check, e.g. 'Customers enter their full date of birth and must be 21+'.",
     sources=(src.twilio_error(30888, "Age Gate Not Present / Not Acceptable"), src.TX_GUIDE),
-    carrier_codes=("Twilio 30888", "DCA 706", "AWS AGE_GATE_ISSUES"), fields=(FLOW,), refs=("R103",),
+    carrier_codes=("Twilio 30888", "DCA 706", "AWS AGE_GATE_ISSUES"),
+    fields=(FLOW,),
+    refs=("R103",),
 )
 def age_gate_not_described(ctx: LintContext) -> Iterator[Hit]:
     if ctx.spec.age_gated and _flow_text(ctx).strip() and not ctx.flow.age_check:
@@ -470,14 +598,18 @@ def age_gate_not_described(ctx: LintContext) -> Iterator[Hit]:
 
 
 @rule(
-    code="CTA027", name="web-opt-in-without-checkbox", severity=Severity.WARNING,
+    code="CTA027",
+    name="web-opt-in-without-checkbox",
+    severity=Severity.WARNING,
     summary="The web opt-in is described without an SMS checkbox.",
     why="""On a website, reviewers expect an optional, unchecked SMS checkbox next to the disclosure;
     a form where entering a number is the only action is often rejected as forced opt-in (DCA 803).
     A form with an optional phone field and full disclosure text can pass (AWS), but the checkbox
     is the safe choice.""",
     fix="Describe the unchecked SMS checkbox and quote its label.",
-    sources=(_TX, src.TX_FORM, src.AWS_TRANSACTIONAL), carrier_codes=("DCA 803",), fields=(FLOW,),
+    sources=(_TX, src.TX_FORM, src.AWS_TRANSACTIONAL),
+    carrier_codes=("DCA 803",),
+    fields=(FLOW,),
     refs=("R059", "R061"),
 )
 def web_opt_in_without_checkbox(ctx: LintContext) -> Iterator[Hit]:

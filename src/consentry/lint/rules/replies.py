@@ -27,123 +27,202 @@ def _opt_in_expected(ctx: LintContext) -> bool:
 
 
 rule(
-    code="CFM001", name="opt-in-message-missing-or-wrong-length", severity=Severity.ERROR,
+    code="CFM001",
+    name="opt-in-message-missing-or-wrong-length",
+    severity=Severity.ERROR,
     summary="The opt-in confirmation message is missing or not 20-320 characters.",
     why="""Every campaign needs the text a person receives right after opting in. The registry
     refuses one shorter than 20 or longer than 320 characters, and reviewers reject a campaign
     without it (DCA 611/861: 'Opt-in message/Confirmation MT must contain...').""",
     fix="""Write a confirmation such as: '<Brand>: You're subscribed to <what> texts. Msg frequency
     varies. Msg & data rates may apply. Reply HELP for help, STOP to cancel.'""",
-    sources=(src.TW_USA2P, _TX, _AWS_REJ), carrier_codes=(*_CFM_CODES, "AWS OPT_IN_MESSAGE_MISSING"),
-    fields=(_IN,), refs=("R092", "R099"),
+    sources=(src.TW_USA2P, _TX, _AWS_REJ),
+    carrier_codes=(*_CFM_CODES, "AWS OPT_IN_MESSAGE_MISSING"),
+    fields=(_IN,),
+    refs=("R092", "R099"),
 )(field_length(_IN, required=_opt_in_expected))
 
 rule(
-    code="CFM002", name="opt-in-message-missing-brand", severity=Severity.ERROR,
+    code="CFM002",
+    name="opt-in-message-missing-brand",
+    severity=Severity.ERROR,
     summary="The opt-in confirmation does not name your business.",
     why="""The first text a subscriber gets must say who is texting. Reviewers check that the
     confirmation names the registered brand; templates copied from forums often leave it blank
     ('...SMS messages from.').""",
     fix="Start the confirmation with your business name, e.g. '<Brand>: You're subscribed...'.",
-    sources=(_TX, _AWS_REJ, src.TW_USA2P), carrier_codes=(*_CFM_CODES, "AWS OPT_IN_MESSAGE_MISMATCH"),
-    fields=(_IN,), refs=("R092", "R008"),
+    sources=(_TX, _AWS_REJ, src.TW_USA2P),
+    carrier_codes=(*_CFM_CODES, "AWS OPT_IN_MESSAGE_MISMATCH"),
+    fields=(_IN,),
+    refs=("R092", "R008"),
 )(mentions_brand(_IN, "The opt-in confirmation does not name your business ({brand})."))
 
 rule(
-    code="CFM003", name="opt-in-message-missing-frequency", severity=Severity.ERROR,
+    code="CFM003",
+    name="opt-in-message-missing-frequency",
+    severity=Severity.ERROR,
     summary="The opt-in confirmation does not say how often messages are sent.",
     why="Carriers require the confirmation to disclose message frequency (DCA 611/861).",
     fix="Add 'Msg frequency varies' or a number such as 'Up to 4 msgs/month'.",
-    sources=(_TX, _AWS_REJ), carrier_codes=_CFM_CODES, fields=(_IN,), refs=("R092",),
-)(required_phrase(_IN, phrases.find_frequency_disclosure,
-                  "The opt-in confirmation does not say how often messages are sent."))
+    sources=(_TX, _AWS_REJ),
+    carrier_codes=_CFM_CODES,
+    fields=(_IN,),
+    refs=("R092",),
+)(
+    required_phrase(
+        _IN,
+        phrases.find_frequency_disclosure,
+        "The opt-in confirmation does not say how often messages are sent.",
+    )
+)
 
 rule(
-    code="CFM004", name="opt-in-message-missing-data-rates", severity=Severity.ERROR,
+    code="CFM004",
+    name="opt-in-message-missing-data-rates",
+    severity=Severity.ERROR,
     summary="The opt-in confirmation lacks 'Msg & data rates may apply'.",
     why="""Carriers require the confirmation to warn that the subscriber's plan may charge for
     texts ('associated fees disclosures' in DCA 611/861).""",
     fix="Add 'Msg & data rates may apply.'",
-    sources=(_TX, _AWS_REJ), carrier_codes=_CFM_CODES, fields=(_IN,), refs=("R092",),
-)(required_phrase(_IN, phrases.find_rates_disclosure,
-                  "The opt-in confirmation does not say 'Msg & data rates may apply'."))
+    sources=(_TX, _AWS_REJ),
+    carrier_codes=_CFM_CODES,
+    fields=(_IN,),
+    refs=("R092",),
+)(
+    required_phrase(
+        _IN,
+        phrases.find_rates_disclosure,
+        "The opt-in confirmation does not say 'Msg & data rates may apply'.",
+    )
+)
 
 rule(
-    code="CFM005", name="opt-in-message-missing-help-instructions", severity=Severity.ERROR,
+    code="CFM005",
+    name="opt-in-message-missing-help-instructions",
+    severity=Severity.ERROR,
     summary="The opt-in confirmation does not tell people to reply HELP for help.",
     why="Carriers require HELP instructions in the confirmation (DCA 611/861).",
     fix="Add 'Reply HELP for help.'",
-    sources=(_TX, _AWS_REJ), carrier_codes=(*_CFM_CODES, "AWS OPT_IN_MESSAGE_NON_COMPLIANT_HELP_STOP"),
-    fields=(_IN,), refs=("R092",),
-)(required_phrase(_IN, phrases.find_help_instruction,
-                  "The opt-in confirmation does not say 'Reply HELP for help'."))
+    sources=(_TX, _AWS_REJ),
+    carrier_codes=(*_CFM_CODES, "AWS OPT_IN_MESSAGE_NON_COMPLIANT_HELP_STOP"),
+    fields=(_IN,),
+    refs=("R092",),
+)(
+    required_phrase(
+        _IN,
+        phrases.find_help_instruction,
+        "The opt-in confirmation does not say 'Reply HELP for help'.",
+    )
+)
 
 rule(
-    code="CFM006", name="opt-in-message-missing-stop-instructions", severity=Severity.ERROR,
+    code="CFM006",
+    name="opt-in-message-missing-stop-instructions",
+    severity=Severity.ERROR,
     summary="The opt-in confirmation does not tell people how to opt out.",
     why="Carriers require opt-out (STOP) instructions in the confirmation (DCA 611/861).",
     fix="Add 'Reply STOP to cancel.'",
-    sources=(_TX, _AWS_REJ), carrier_codes=(*_CFM_CODES, "AWS OPT_IN_MESSAGE_NON_COMPLIANT_HELP_STOP"),
-    fields=(_IN,), refs=("R092",),
-)(required_phrase(_IN, phrases.find_stop_instruction,
-                  "The opt-in confirmation does not say 'Reply STOP to cancel'."))
+    sources=(_TX, _AWS_REJ),
+    carrier_codes=(*_CFM_CODES, "AWS OPT_IN_MESSAGE_NON_COMPLIANT_HELP_STOP"),
+    fields=(_IN,),
+    refs=("R092",),
+)(
+    required_phrase(
+        _IN,
+        phrases.find_stop_instruction,
+        "The opt-in confirmation does not say 'Reply STOP to cancel'.",
+    )
+)
 
 rule(
-    code="CFM007", name="opt-in-message-missing-marketing-mention", severity=Severity.ERROR,
+    code="CFM007",
+    name="opt-in-message-missing-marketing-mention",
+    severity=Severity.ERROR,
     summary="A marketing campaign's opt-in confirmation does not mention marketing messages.",
     why="""When the campaign sends marketing, the confirmation must say so; reviewers have
     rejected campaigns because 'MARKETING is selected, but the START/opt-in auto-response does not
     explicitly mention marketing or promotional messages'.""",
     fix="Say what people signed up for, e.g. 'You're subscribed to <Brand> offers and promotions.'",
-    sources=(src.TX_FLOW, _TX), carrier_codes=("DCA 602", "DCA 806"), fields=(_IN,), refs=("R093", "R050"),
-)(required_phrase(_IN, phrases.find_marketing_mention,
-                  "The campaign sends marketing, but the opt-in confirmation does not say so.",
-                  when=lambda ctx: ctx.is_marketing))
+    sources=(src.TX_FLOW, _TX),
+    carrier_codes=("DCA 602", "DCA 806"),
+    fields=(_IN,),
+    refs=("R093", "R050"),
+)(
+    required_phrase(
+        _IN,
+        phrases.find_marketing_mention,
+        "The campaign sends marketing, but the opt-in confirmation does not say so.",
+        when=lambda ctx: ctx.is_marketing,
+    )
+)
 
 
 # --- opt-out -------------------------------------------------------------------------------
 
 
 rule(
-    code="OUT001", name="opt-out-message-missing-brand", severity=Severity.ERROR,
+    code="OUT001",
+    name="opt-out-message-missing-brand",
+    severity=Severity.ERROR,
     summary="The opt-out message does not name your business.",
     why="""A person who texts STOP must be told which business stopped texting them. Reviewers
     reject opt-out replies without the brand name (DCA 611/861: 'Opt-out message must contain
     brand name').""",
     fix="Start the reply with your business name: '<Brand>: You have been unsubscribed...'.",
-    sources=(_TX, _AWS_REJ, src.TW_USA2P), carrier_codes=_OUT_CODES, fields=(_OUT,), refs=("R095",),
+    sources=(_TX, _AWS_REJ, src.TW_USA2P),
+    carrier_codes=_OUT_CODES,
+    fields=(_OUT,),
+    refs=("R095",),
 )(mentions_brand(_OUT, "The opt-out message does not name your business ({brand})."))
 
 rule(
-    code="OUT002", name="opt-out-message-missing-no-further-messages", severity=Severity.ERROR,
+    code="OUT002",
+    name="opt-out-message-missing-no-further-messages",
+    severity=Severity.ERROR,
     summary="The opt-out message does not say that no further messages will be sent.",
     why="""Reviewers require the STOP reply to confirm that nothing more will be sent (DCA 611/861:
     'indicate that no further messages will be sent').""",
     fix="Add 'You will receive no further messages.'",
-    sources=(_TX, src.twilio_error(30887, "Opt-out Error"), _AWS_REJ), carrier_codes=_OUT_CODES,
-    fields=(_OUT,), refs=("R095",),
-)(required_phrase(_OUT, phrases.find_no_further_messages,
-                  "The opt-out message does not say that no further messages will be sent."))
+    sources=(_TX, src.twilio_error(30887, "Opt-out Error"), _AWS_REJ),
+    carrier_codes=_OUT_CODES,
+    fields=(_OUT,),
+    refs=("R095",),
+)(
+    required_phrase(
+        _OUT,
+        phrases.find_no_further_messages,
+        "The opt-out message does not say that no further messages will be sent.",
+    )
+)
 
 rule(
-    code="OUT003", name="opt-out-message-missing-or-wrong-length", severity=Severity.ERROR,
+    code="OUT003",
+    name="opt-out-message-missing-or-wrong-length",
+    severity=Severity.ERROR,
     summary="The opt-out message is missing or not 20-320 characters.",
     why="""The registry needs the exact reply sent when someone texts STOP, 20 to 320 characters
     long, whenever the campaign handles its own opt-outs.""",
     fix="Write: '<Brand>: You have been unsubscribed and will receive no further messages.'",
-    sources=(src.TW_USA2P, src.BW_CLI), carrier_codes=("Twilio 21728", "DCA 611"), fields=(_OUT,),
+    sources=(src.TW_USA2P, src.BW_CLI),
+    carrier_codes=("Twilio 21728", "DCA 611"),
+    fields=(_OUT,),
     refs=("R095", "R099"),
 )(field_length(_OUT, required=lambda ctx: ctx.spec.subscriber_opt_out is not False))
 
 
 @rule(
-    code="OUT004", name="opt-out-message-contains-promotion", severity=Severity.ERROR,
+    code="OUT004",
+    name="opt-out-message-contains-promotion",
+    severity=Severity.ERROR,
     summary="The opt-out message contains marketing or a link.",
     why="""After someone opts out, the law allows one confirmation text and nothing else. It must
     only confirm the opt-out; an offer or link in it is a new marketing message sent without
     consent (FCC 2024 revocation rule).""",
     fix="Keep the reply to the confirmation (and, if you like, how to opt back in).",
-    sources=(src.FCC_REVOCATION, _TX), carrier_codes=("Twilio 30887",), fields=(_OUT,), refs=("R095", "R117"),
+    sources=(src.FCC_REVOCATION, _TX),
+    carrier_codes=("Twilio 30887",),
+    fields=(_OUT,),
+    refs=("R095", "R117"),
 )
 def opt_out_message_contains_promotion(ctx: LintContext) -> Iterator[Hit]:
     text = ctx.text(_OUT)
@@ -152,31 +231,44 @@ def opt_out_message_contains_promotion(ctx: LintContext) -> Iterator[Hit]:
     kinds = kinds_of(text)
     links = phrases.find_urls(text)
     if "marketing" in kinds:
-        yield Hit(_OUT, "The opt-out message contains a promotion; it may only confirm the opt-out.")
+        yield Hit(
+            _OUT, "The opt-out message contains a promotion; it may only confirm the opt-out."
+        )
     elif links:
-        yield Hit(_OUT, f"The opt-out message contains a link ({links[0].text}); it may only confirm the opt-out.")
+        yield Hit(
+            _OUT,
+            f"The opt-out message contains a link ({links[0].text}); it may only confirm the opt-out.",
+        )
 
 
 # --- HELP ----------------------------------------------------------------------------------
 
 
 rule(
-    code="HLP001", name="help-message-missing-brand", severity=Severity.ERROR,
+    code="HLP001",
+    name="help-message-missing-brand",
+    severity=Severity.ERROR,
     summary="The HELP message does not name your business.",
     why="Reviewers require the HELP reply to name the brand (DCA 611/861).",
     fix="Start the reply with your business name: '<Brand>: For help call ...'.",
-    sources=(_TX, _AWS_REJ), carrier_codes=(*_HLP_CODES, "AWS HELP_MESSAGE_MISMATCH"), fields=(_HELP,),
+    sources=(_TX, _AWS_REJ),
+    carrier_codes=(*_HLP_CODES, "AWS HELP_MESSAGE_MISMATCH"),
+    fields=(_HELP,),
     refs=("R097",),
 )(mentions_brand(_HELP, "The HELP message does not name your business ({brand})."))
 
 
 @rule(
-    code="HLP002", name="help-message-missing-support-contact", severity=Severity.ERROR,
+    code="HLP002",
+    name="help-message-missing-support-contact",
+    severity=Severity.ERROR,
     summary="The HELP message gives no way to reach support.",
     why="""Someone who texts HELP must get a real way to reach you: an email address, a phone
     number or a support web page (DCA 611/861). 'Our team will get back to you' is not enough.""",
     fix="Add your support phone number, email address or support web page.",
-    sources=(_TX, _AWS_REJ), carrier_codes=(*_HLP_CODES, "AWS SUBSCRIBER_HELP_ISSUES"), fields=(_HELP,),
+    sources=(_TX, _AWS_REJ),
+    carrier_codes=(*_HLP_CODES, "AWS SUBSCRIBER_HELP_ISSUES"),
+    fields=(_HELP,),
     refs=("R097",),
 )
 def help_message_missing_support_contact(ctx: LintContext) -> Iterator[Hit]:
@@ -186,22 +278,31 @@ def help_message_missing_support_contact(ctx: LintContext) -> Iterator[Hit]:
 
 
 rule(
-    code="HLP003", name="help-message-missing-or-wrong-length", severity=Severity.ERROR,
+    code="HLP003",
+    name="help-message-missing-or-wrong-length",
+    severity=Severity.ERROR,
     summary="The HELP message is missing or not 20-320 characters.",
     why="The registry needs the exact reply sent when someone texts HELP, 20 to 320 characters long.",
     fix="Write: '<Brand>: For help call <phone> or email <address>. Reply STOP to cancel.'",
-    sources=(src.TW_USA2P, src.BW_CLI), carrier_codes=("Twilio 21728", "DCA 611"), fields=(_HELP,),
+    sources=(src.TW_USA2P, src.BW_CLI),
+    carrier_codes=("Twilio 21728", "DCA 611"),
+    fields=(_HELP,),
     refs=("R097", "R099"),
 )(field_length(_HELP, required=lambda ctx: ctx.spec.subscriber_help is not False))
 
 
 @rule(
-    code="HLP004", name="help-email-domain-differs-from-brand", severity=Severity.WARNING,
+    code="HLP004",
+    name="help-email-domain-differs-from-brand",
+    severity=Severity.WARNING,
     summary="The HELP message's email address is not on your business's domain.",
     why="""Reviewers compare the HELP contact with the brand; an address on another domain (or a
     free mail address) looks like someone else's program (AWS HELP_MESSAGE_MISMATCH).""",
     fix="Use a support address on your website's domain.",
-    sources=(_AWS_REJ,), carrier_codes=("AWS HELP_MESSAGE_MISMATCH",), fields=(_HELP,), refs=("R097",),
+    sources=(_AWS_REJ,),
+    carrier_codes=("AWS HELP_MESSAGE_MISMATCH",),
+    fields=(_HELP,),
+    refs=("R097",),
 )
 def help_email_domain_differs_from_brand(ctx: LintContext) -> Iterator[Hit]:
     site = phrases.url_host(ctx.brand.website or "")
@@ -216,11 +317,16 @@ def help_email_domain_differs_from_brand(ctx: LintContext) -> Iterator[Hit]:
 
 
 @rule(
-    code="HLP005", name="help-message-over-bandwidth-limit", severity=Severity.INFO,
+    code="HLP005",
+    name="help-message-over-bandwidth-limit",
+    severity=Severity.INFO,
     summary="The HELP message is longer than 255 characters, which Bandwidth refuses.",
     why="Bandwidth's registration API documents a 255-character limit for the HELP message.",
     fix="Shorten the HELP message to 255 characters or fewer if you register through Bandwidth.",
-    sources=(src.BW_CSP,), carrier_codes=(), fields=(_HELP,), refs=("R097",),
+    sources=(src.BW_CSP,),
+    carrier_codes=(),
+    fields=(_HELP,),
+    refs=("R097",),
 )
 def help_message_over_bandwidth_limit(ctx: LintContext) -> Iterator[Hit]:
     n = len(ctx.text(_HELP).strip())
