@@ -1,0 +1,205 @@
+"""The brand's names as a reviewer accepts them, and finding one of them in text.
+
+"Maple Street Dental PLLC" is also "Maple Street Dental", "Maple St. Dental", "MAPLE STREET
+DENTAL:" and "maplestreetdental.com"; "The Smith & Sons Co." is also "Smith and Sons".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from consentry.phrases.contacts import registrable_domain, url_host
+from consentry.phrases.normalize import Match, fold
+from consentry.phrases.scan import first
+from consentry.phrases.vocab import words
+
+__all__ = ["brand_aliases", "find_brand"]
+
+_SUFFIX_WORD = (
+    r"l\.?\s?l\.?\s?l\.?\s?p|p\.?\s?l\.?\s?l\.?\s?c|l\.?\s?l\.?\s?c|l\.?\s?l\.?\s?p|l\.?\s?p|inc"
+    r"|incorporated|corp|corporation|co|company|ltd|limited|p\.?\s?c|p\.?\s?a|p\.?\s?s\.?\s?c"
+    r"|a\.?\s?p\.?\s?c|s\.?\s?c|plc|gmbh|chartered|l\.?\s?c|n\.?\s?a"
+    r"|professional\s(?:corporation|association|limited\sliability\scompany)"
+    r"|limited\sliability\s(?:company|partnership)"
+)
+_SUFFIX = re.compile(rf"(?:[\s,]+(?:{_SUFFIX_WORD})\.?)+\s*$", re.IGNORECASE)
+_DBA = re.compile(
+    r"\s*(?:,\s*)?\b(?:dba|d/b/a|d\.b\.a\.?|doing\sbusiness\sas|t/a|trading\sas|aka|a/k/a|f/k/a)"
+    r"(?:\s|:|$)\s*",
+    re.IGNORECASE,
+)
+_SUFFIX_TOKENS = words(
+    """
+    llc llp lllp pllc lp inc incorporated corp corporation co company ltd limited pc pa psc
+    apc sc plc gmbh chartered lc na
+    """
+)
+# Long and short spellings reviewers treat as the same word.
+_ABBREV = {
+    "street": ("st",),
+    "saint": ("st",),
+    "avenue": ("ave", "av"),
+    "road": ("rd",),
+    "mount": ("mt",),
+    "fort": ("ft",),
+    "center": ("ctr", "centre"),
+    "centre": ("ctr", "center"),
+    "boulevard": ("blvd",),
+    "drive": ("dr",),
+    "doctor": ("dr",),
+    "brothers": ("bros",),
+    "associates": ("assoc", "assocs"),
+    "international": ("intl",),
+    "services": ("svcs", "svc"),
+    "management": ("mgmt",),
+    "department": ("dept",),
+    "university": ("univ",),
+    "and": ("&", "n", "+"),
+}
+_SHORT: dict[str, tuple[str, ...]] = {}
+for _long, _shorts in _ABBREV.items():
+    for _s in _shorts:
+        _SHORT[_s] = (*_SHORT.get(_s, ()), _long)
+
+# Words too generic to identify a business on their own.
+_COMMON = words(
+    """
+    the and our your you we us company business brand store shop team group services service
+    solutions dental dentist dentistry clinic medical health healthcare care law legal
+    realty homes home auto pizza cafe coffee salon spa fitness gym church school academy
+    studio agency consulting insurance financial finance bank market marketing media design
+    text sms message messages help info stop support office center centre express global
+    national american united first best family local city county state house garden pet pets
+    vet plumbing roofing cleaning construction repair repairs management properties property
+    rentals apartments hotel restaurant bar grill kitchen bakery boutique beauty hair nails
+    wellness therapy pharmacy hospital clinic associates partners holdings enterprises
+    industries international systems technologies technology tech software digital online
+    web mobile contact hello welcome thanks thank new now today main street avenue north
+    south east west center capital trust community foundation
+    """
+)
+
+
+def _clean(name: str) -> str:
+    s = re.sub(r"[\u2122\u00ae\u00a9]", "", name)
+    s = " ".join(s.split())
+    return s.strip(" ,.;:-\"'")
+
+
+def _without_suffix(name: str) -> str:
+    prev = None
+    s = name
+    while s != prev:
+        prev = s
+        s = _SUFFIX.sub("", s).strip(" ,&")
+    return s
+
+
+def _swap_words(name: str, long_to_short: bool) -> str:
+    words = name.split(" ")
+    out = []
+    for i, w in enumerate(words):
+        key = w.lower().rstrip(".")
+        if long_to_short and key in _ABBREV and key != "and":
+            out.append(_ABBREV[key][0].capitalize() if w[:1].isupper() else _ABBREV[key][0])
+        elif not long_to_short and key in _SHORT and key not in ("&", "n", "+"):
+            longs = _SHORT[key]
+            pick = "saint" if key == "st" and i == 0 else longs[0]
+            out.append(pick.capitalize() if w[:1].isupper() else pick)
+        elif w == "&":
+            out.append("and")
+        elif key == "and" and not long_to_short:
+            out.append("&")
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
+def _too_generic(alias: str) -> bool:
+    letters = re.sub(r"[^a-z0-9]", "", fold(alias).text)
+    if len(letters) < 3:
+        return True
+    words = re.findall(r"[a-z0-9]+", fold(alias).text)
+    return len(words) == 1 and words[0] in _COMMON
+
+
+def brand_aliases(
+    display_name: str | None, legal_name: str | None, website: str | None
+) -> tuple[str, ...]:
+    """Names a reviewer accepts as the brand, most specific first; generic ones are dropped."""
+    bases: list[str] = []
+    for name in (display_name, legal_name):
+        if name and name.strip():
+            bases.extend(p for p in (_clean(x) for x in _DBA.split(name)) if p)
+    found: list[str] = []
+    for base in bases:
+        forms = [base, _without_suffix(base)]
+        forms += [re.sub(r"^the\s+", "", f, flags=re.IGNORECASE) for f in forms]
+        for f in list(forms):
+            forms += [_swap_words(f, True), _swap_words(f, False)]
+        found.extend(_clean(f) for f in forms)
+    host = url_host(website) if website else None
+    if host:
+        found.append(registrable_domain(host))
+    seen: set[str] = set()
+    out: list[str] = []
+    for alias in found:
+        key = fold(alias).text
+        if alias and key not in seen and not _too_generic(alias):
+            seen.add(key)
+            out.append(alias)
+    return tuple(out)
+
+
+def _token_pattern(token: str) -> str:
+    options = {token, *_ABBREV.get(token, ()), *_SHORT.get(token, ())}
+    if token in ("and", "&"):
+        options |= {"and", "&", "n", "+"}
+    return "(?:" + "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True)) + ")"
+
+
+def _alias_pattern(alias: str) -> str | None:
+    tokens = re.findall(r"[a-z0-9]+|&", fold(alias).text)
+    lead = ""
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens, lead = tokens[1:], r"(?:the\s)?"
+    n_tail = 0
+    while len(tokens) - n_tail > 1 and tokens[-1 - n_tail] in _SUFFIX_TOKENS:
+        n_tail += 1
+    core, tail = tokens[: len(tokens) - n_tail], tokens[len(tokens) - n_tail :]
+    if not core:
+        return None
+    # Words may run together ("MapleStreetDental") only when that cannot make a common word.
+    sep = r"[^a-z0-9\n]{0,3}" if sum(len(t) for t in core) >= 10 else r"[^a-z0-9\n]{1,3}"
+    body = lead + sep.join(_token_pattern(t) for t in core)
+    if tail:
+        body += rf"(?:[\s,]{{1,2}}{sep.join(_token_pattern(t) for t in tail)}\.?)?"
+    return body
+
+
+@lru_cache(maxsize=256)
+def _brand_regex(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
+    ranked: dict[str, tuple[bool, int]] = {}
+    for alias in aliases:
+        body = _alias_pattern(alias) if alias and alias.strip() else None
+        if body:
+            is_domain = "." in alias and " " not in alias.strip()
+            ranked[body] = (not is_domain, -len(body))
+    if not ranked:
+        return None
+    # Domains first, so "maplestreetdental.com" is reported whole rather than its first word.
+    alternation = "|".join(sorted(ranked, key=lambda b: ranked[b]))
+    return re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])")
+
+
+def find_brand(text: str, aliases: Sequence[str]) -> Match | None:
+    """First whole-word mention of any alias, ignoring case, punctuation and St/Street-style
+    abbreviations ("Maple St. Dental:", "MAPLE STREET DENTAL", "maplestreetdental.com")."""
+    if not text or not aliases:
+        return None
+    pattern = _brand_regex(tuple(aliases))
+    if pattern is None:
+        return None
+    return first(fold(text), pattern)

@@ -1,0 +1,282 @@
+"""Disclosures a call to action, opt-in or T&C must carry: rates, frequency, carrier liability,
+"consent is not a condition of purchase", and the opt-out reply's "no further messages".
+
+This module also re-exports the other text detectors, so `consentry.phrases.disclosures` offers
+every "does this text say X" question in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from consentry.phrases.keywords import find_help_instruction, find_stop_instruction
+from consentry.phrases.normalize import Folded, Match
+from consentry.phrases.placeholders import find_placeholder, is_customer_variable
+from consentry.phrases.policies import (
+    find_no_sharing_statement,
+    find_privacy_reference,
+    find_sharing_permission,
+    find_sms_carve_out,
+    find_sold_only_statement,
+    find_terms_reference,
+)
+from consentry.phrases.scan import first, first_of, sentence_window
+from consentry.phrases.topics import find_marketing_mention, find_sms_mention
+from consentry.phrases.vocab import (
+    MSG_NOUN,
+    NEG_SEARCH,
+    NUMBER_WORD,
+    PER_EVENT,
+    PERIOD,
+    PROMO_NOUN,
+)
+
+__all__ = [
+    "find_carrier_liability",
+    "find_consent_not_condition",
+    "find_frequency_disclosure",
+    "find_help_instruction",
+    "find_marketing_mention",
+    "find_no_further_messages",
+    "find_no_sharing_statement",
+    "find_placeholder",
+    "find_privacy_reference",
+    "find_rates_disclosure",
+    "find_sharing_permission",
+    "find_sms_carve_out",
+    "find_sms_mention",
+    "find_sold_only_statement",
+    "find_stop_instruction",
+    "find_terms_reference",
+    "is_customer_variable",
+]
+
+# ---------------------------------------------------------------- rates ("Msg & data rates may apply")
+
+_RATE_SUBJ = (
+    r"(?:msgs?|mesgs?|messages?|messaging|msging|mssg|text(?:ing)?|txt|sms|mms|data|carrier(?:'s)?"
+    r"|carriers'?|wireless|cell(?:ular)?|mobile|airtime|phone\splan)"
+)
+_JOIN = r"(?:\s?(?:&|and|/|\+|,|or|n|&amp;|and/or)\s?|\s)"
+_QUAL = r"(?:(?:std|standard|normal|regular|usual|applicable|your|the|any|all|carrier)\.?\s){0,2}"
+_COST = r"(?:rates?|charges?|fees?|costs?|rts)"
+_APPLY = r"(?:apply|applies|applied|be\s(?:charged|applied|incurred|assessed|billed)|incurred)"
+_RATES = re.compile(
+    rf"\b{_QUAL}{_RATE_SUBJ}(?:{_JOIN}{_RATE_SUBJ}){{0,3}}\s?{_COST}\b(?P<gap>[^.!?;\n]{{0,60}}?)"
+    rf"\b{_APPLY}\b"
+    rf"|\b{_QUAL}{_COST}\s(?:for|on|from)\s(?:your\s)?{_RATE_SUBJ}(?:{_JOIN}{_RATE_SUBJ}){{0,3}}"
+    rf"(?P<gap2>[^.!?;\n]{{0,40}}?)\b{_APPLY}\b"
+    rf"|\b(?:may|might|will|could|can)\s(?:be\s)?(?:charged|billed)\b[^.!?;\n]{{0,30}}?"
+    rf"\b(?:standard\s)?{_RATE_SUBJ}(?:{_JOIN}{_RATE_SUBJ}){{0,3}}\s?(?:{_COST}|usage)?"
+    rf"|\b(?:carriers?|providers?)\s(?:may|might|will|can)\s(?:also\s)?charge\b"
+)
+
+
+def _rates_ok(folded: Folded, m: re.Match[str]) -> bool:
+    gap = m.group("gap") or m.group("gap2") or ""
+    if NEG_SEARCH.search(gap):  # "rates will not apply" is a free-to-end-user statement
+        return False
+    before = folded.text[max(0, m.start() - 12) : m.start()]
+    return re.search(r"\b(?:no|free\sof|without|zero|not)\s$", before) is None
+
+
+def _rates(folded: Folded) -> Match | None:
+    return first(folded, _RATES, _rates_ok)
+
+
+def find_rates_disclosure(text: str) -> Match | None:
+    """ "Msg & data rates may apply", "Std msg/data rates apply", "carrier charges may apply"."""
+    return first_of(text, (_rates,))
+
+
+# -------------------------------------------------------------- frequency ("Msg freq varies")
+
+_VARY = (
+    r"(?:(?:may|might|will|can|could|does|do|is|are|shall)\s)?(?:vary|varies|variable|varied|varying"
+    r"|differ|differs|depend|depends|dependent|depending|based|determined|up\sto|per|\d|one|once"
+    r"|twice|daily|weekly|monthly|recurring|limited|capped|unlimited)"
+)
+_FREQ = re.compile(
+    # "Message frequency varies", "Msg freq. may vary", "Frequency: up to 4/mo"
+    rf"\b(?:(?:msgs?|messages?|messaging|text(?:ing)?|txts?|sms|alerts?|notifications?)\.?\s?)?"
+    rf"freq(?:uency|s)?\b\.?(?:\sof\s(?:\w+\s)?{MSG_NOUN})?"
+    rf"(?:\s?[:=]\s?[a-z0-9(]|\s-\s[a-z0-9]|\s{_VARY}\b)"
+    # "Number of messages varies", "The number of texts you receive will vary"
+    rf"|\b(?:number|#|no\.|amount|quantity|volume|count)\sof\s(?:\w+\s){{0,2}}?{MSG_NOUN}\b"
+    rf"[^.!?;\n]{{0,40}}?\b(?:vary|varies|variable|depend|depends|based\son|differ|will\svary)"
+    # "up to 4 msgs/mo", "1 msg per request", "2-4 texts a month", "one message per appointment"
+    rf"|(?<![\w$])(?:(?:up\sto|max(?:imum)?|no\smore\sthan|not\smore\sthan|at\smost|approx(?:imately)?"
+    rf"\.?|about|around|roughly|average|avg\.?|~|an\saverage\sof|between|only|just)\s?)?"
+    rf"{NUMBER_WORD}\s?(?:\w+\s){{0,2}}?(?:{MSG_NOUN}|{PROMO_NOUN})\s?(?:/|per|a|an|each|every|x)\s?"
+    rf"(?P<per>{PERIOD}|{PER_EVENT})\b"
+    rf"|(?<![\w$]){NUMBER_WORD}\s?(?:{MSG_NOUN}|{PROMO_NOUN})\s(?:daily|weekly|monthly|annually"
+    rf"|yearly|hourly|nightly)\b"
+    # "2x/month", "twice a week", "once per day" (a message word must be near, see the check)
+    rf"|(?<![\w$])(?P<times>(?:\d{{1,2}}\s?(?:x|times)|once|twice|thrice)\s?(?:/|per|a|an|each|every)"
+    rf"\s?(?:{PERIOD}|other\s(?:day|week|month)))\b"
+    # "weekly offers", "monthly newsletter", "daily deals", "weekly texts"
+    rf"|\b(?:daily|weekly|bi-?weekly|monthly|bi-?monthly|semi-?monthly|quarterly|annual|yearly"
+    rf"|hourly|nightly)\s(?:\w+\s){{0,2}}?(?:{MSG_NOUN}|{PROMO_NOUN})\b"
+    # "Messages are sent weekly", "you will receive texts monthly"
+    rf"|\b{MSG_NOUN}\s(?:(?:will|are|is|be|get|gets|go|goes|usually|typically|generally)\s){{0,2}}"
+    rf"(?:sent|delivered|go\sout|goes\sout|arrive)\s(?:\w+\s){{0,2}}?(?:daily|weekly|monthly"
+    rf"|once\s(?:a|per)\s{PERIOD}|every\s(?:day|week|month|\d{{1,2}}\s(?:days|weeks|months)))\b"
+    rf"|\b(?:receive|get)\s(?:\w+\s){{0,3}}?{MSG_NOUN}\s(?:daily|weekly|monthly|once\s(?:a|per)"
+    rf"\s{PERIOD})\b"
+    # "unlimited number of texts", "a one-time message"
+    rf"|\bunlimited\s(?:number|amount|#)\sof\s(?:\w+\s)?{MSG_NOUN}"
+    rf"|\b(?:one-?\s?time|single)\s(?:sms\s|text\s)?(?:msg|message|text|sms|alert|notification)\b"
+)
+_FREQ_BAD_LEFT = re.compile(
+    r"\b(?:radio|high|low|ultra|audio|signal|wave|clock|cpu|heart|sound|voice|carrier|power|urinary"
+    r"|cleaning|service|visit|treatment|dosing|dose|billing|payment|exercise)\s$"
+)
+_SCHEDULE = re.compile(r"\s(?:before|after|prior|ahead|early|later|ago|in\sadvance)\b")
+_MSG_NEAR = re.compile(rf"\b(?:{MSG_NOUN}|{PROMO_NOUN}|text|txt|sms|messag\w*|send|receive)\b")
+
+
+def _freq_ok(folded: Folded, m: re.Match[str]) -> bool:
+    t = folded.text
+    if _FREQ_BAD_LEFT.search(t, max(0, m.start() - 14), m.start()):
+        return False
+    # "a reminder an hour before" is a schedule, not a frequency
+    if m.group("per") is not None and _SCHEDULE.match(t, m.end()):
+        return False
+    if m.group("times") is not None:
+        a, b = sentence_window(t, m.start(), m.end(), 120)
+        return _MSG_NEAR.search(t, a, b) is not None
+    return True
+
+
+def _frequency(folded: Folded) -> Match | None:
+    return first(folded, _FREQ, _freq_ok)
+
+
+def find_frequency_disclosure(text: str) -> Match | None:
+    """ "Message frequency varies", "up to 4 msgs/mo", "1 msg per request", "weekly offers"."""
+    return first_of(text, (_frequency,))
+
+
+# ------------------------------------------------------------------------ carrier liability
+
+_CARRIER = (
+    r"(?:carriers?|wireless\s(?:carriers?|providers?|operators?|companies)|mobile\s(?:carriers?"
+    r"|providers?|operators?|network\soperators?)|network\soperators?|cell(?:ular)?\s(?:carriers?"
+    r"|providers?)|phone\scompan(?:y|ies)|service\sproviders?|t-?mobile|verizon|at&t|sprint"
+    r"|us\scellular)"
+)
+_LIABILITY = re.compile(
+    rf"\b{_CARRIER}(?![a-z])[^!?;\n]{{0,120}}?(?:\bnot|n't|\bno)\s(?:be\s)?(?:held\s)?"
+    r"(?:liable|responsible|accountable|liability|responsibility)\b"
+    r"|\b(?:not|n't)\s(?:be\s)?(?:held\s)?(?:liable|responsible)\sfor\s(?:any\s)?(?:delayed|late"
+    r"|undelivered|undeliverable|failed|lost)\b"
+    rf"|\bneither\b[^.!?;\n]{{0,60}}?\bnor\b[^.!?;\n]{{0,40}}?{_CARRIER}[^.!?;\n]{{0,40}}?"
+    r"\b(?:are|is|shall\sbe|will\sbe|can\sbe)\s(?:held\s)?(?:liable|responsible|accountable)\b"
+)
+_DELIVERY = re.compile(
+    rf"\b(?:{MSG_NOUN}|deliver\w*|undeliver\w*|delay\w*|late|transmission|sms|texts?)\b"
+)
+
+
+def _liability_ok(folded: Folded, m: re.Match[str]) -> bool:
+    t = folded.text
+    a, b = sentence_window(t, m.start(), m.end(), 200)
+    if not re.match(rf"\b{_CARRIER}", m.group()) and re.search(rf"\b{_CARRIER}", t[a:b]) is None:
+        return False
+    return _DELIVERY.search(t, m.start(), b) is not None
+
+
+def _liability(folded: Folded) -> Match | None:
+    return first(folded, _LIABILITY, _liability_ok)
+
+
+def find_carrier_liability(text: str) -> Match | None:
+    """ "Carriers are not liable for delayed or undelivered messages"."""
+    return first_of(text, (_liability,))
+
+
+# ------------------------------------------------------------ consent is not a condition
+
+_CONSENT_SUBJ = (
+    r"(?:consent(?:ing)?|opt(?:ing)?[\s-]?in|opt-?in|agreement|agreeing|enrollment|enrolling"
+    r"|signing\sup|sign-?up|checking\s(?:this|the)\s(?:box|checkbox)|this\s(?:box|checkbox)"
+    r"|the\s(?:box|checkbox)|subscription|participation|subscribing|providing\syour\s(?:phone|mobile"
+    r"|number)|sms|texts?|text\smessages?)"
+)
+_NOT_CONDITION = re.compile(
+    r"(?:\bnot|n't)\s(?:(?:be|been|required|needed|necessary|mandatory|made|considered|treated"
+    r"|used|imposed|deemed|ever)\s){0,2}(?:(?:a|an|as\sa|as\san|as)\s)?(?:condition|prerequisite"
+    r"|requirement|requisite)s?\b"
+    r"|(?:\bnot|n't|\bnever)\s(?:have|need|required|obligated|obliged|necessary|mandatory|forced"
+    r"|asked|requiring)\s(?:to\s)?(?:\w+\s){0,3}?(?:agree|consent|opt|sign|check|accept|subscribe"
+    r"|enroll|receive|provide|give|join|tick)"
+    rf"|\b{_CONSENT_SUBJ}\b[^.!?;\n]{{0,40}}?(?:\bis|\bare|\bremains?)?\s?(?:completely\s|entirely\s"
+    r"|totally\s|strictly\s|always\s|100%\s|purely\s)?(?:optional|voluntary|(?:not|n't)\s(?:be\s)?"
+    r"(?:required|mandatory|necessary|needed|obligatory))\b"
+    r"|\bwithout\s(?:opting[\s-]?in|agreeing\sto\s(?:receive|get)|checking\s(?:this|the)\s(?:box"
+    r"|checkbox)|subscribing\sto\s(?:sms|text)|signing\sup\sfor\s(?:sms|text)|consenting\sto\s"
+    r"(?:receive|sms|text))"
+    r"|\b(?:declin\w+|not\s(?:opting|consenting|checking|agreeing|subscribing)|unchecked)"
+    r"[^.!?;\n]{0,40}?\b(?:will|does|do)\s?(?:not|n't)\s(?:affect|impact|change|limit)"
+    r"|\boptional\b"
+)
+_OPTIONAL_PRODUCT = re.compile(
+    r"\s(?:\w+\s)?(?:accessor\w+|extras?|add-?ons?|upgrades?|features?|packages?|warrant\w+"
+    r"|insurance|coverage|equipment|items?|tours?|excursions?|services|treatments?|sides?"
+    r"|toppings?|courses?|modules?|fees?)\b"
+)
+
+
+def _condition_ok(folded: Folded, m: re.Match[str]) -> bool:
+    t = folded.text
+    if m.group() == "optional":
+        before = t[max(0, m.start() - 16) : m.start()]
+        if re.search(r"(?:\bnot|n't|\bnon-?|\bnever)\s?$", before):
+            return False
+        return _OPTIONAL_PRODUCT.match(t, m.end()) is None
+    return True
+
+
+def _condition(folded: Folded) -> Match | None:
+    return first(folded, _NOT_CONDITION, _condition_ok)
+
+
+def find_consent_not_condition(text: str) -> Match | None:
+    """ "Consent is not a condition of purchase", "You do not have to agree to receive texts"."""
+    return first_of(text, (_condition,))
+
+
+# ---------------------------------------------------------- opt-out reply: no further messages
+
+_FURTHER = r"(?:more|further|additional|future|other|new)"
+_STOPPED = re.compile(
+    rf"\b(?:no|zero|nothing)\s{_FURTHER}\s(?:\w+\s)?(?:{MSG_NOUN}|{PROMO_NOUN}|communications?"
+    rf"|contact)\b"
+    rf"|(?:\bnot|n't|\bnever)\s(?:be\s)?(?:receiving|receive|get|getting|be\ssent|sent|send(?:ing)?"
+    rf"(?:\syou)?|text(?:ing)?\syou|contact(?:ing)?\syou|message\syou|be\scontacted|be\stexted"
+    rf"|be\smessaged|hear\sfrom\sus)\b[^.!?;\n]{{0,40}}?(?:\bany\s?more\b|\bfurther\b"
+    rf"|\badditional\b|\bfuture\b|\bagain\b|\bany\slonger\b|\bother\b)"
+    rf"|\b(?:no|not)\slonger\s(?:be\s)?(?:receive|get|be\ssent|sent|be\scontacted|be\stexted"
+    rf"|be\smessaged|hear\sfrom|receiving|getting|send\syou|text\syou|contact\syou)\b"
+    rf"|\b(?:will|'ll|have|has|now)\s(?:now\s)?stop(?:ped)?\s(?:receiving|getting|sending)\b"
+    rf"|\b(?:no|zero)\s{MSG_NOUN}\swill\sbe\ssent\b"
+    rf"|\bthis\sis\s(?:the|your)\s(?:last|final)\s(?:{MSG_NOUN}|text)"
+    rf"|\bwill\sreceive\sno\s{_FURTHER}?\s?{MSG_NOUN}"
+)
+
+
+def _stopped_ok(folded: Folded, m: re.Match[str]) -> bool:
+    t = folded.text
+    a, _ = sentence_window(t, m.start(), m.end(), 60)
+    left = t[a : m.start()]
+    # "Reply STOP to receive no further messages", "if you no longer wish to receive ..."
+    return re.search(r"\b(?:to\s(?:receive|get)|if|want|wish|like|prefer)\s?$|\bif\b", left) is None
+
+
+def _stopped(folded: Folded) -> Match | None:
+    return first(folded, _STOPPED, _stopped_ok)
+
+
+def find_no_further_messages(text: str) -> Match | None:
+    """Opt-out reply says nothing more will be sent: "No further messages will be sent"."""
+    return first_of(text, (_stopped,))

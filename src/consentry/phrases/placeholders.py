@@ -1,0 +1,173 @@
+"""Template text left in a submission: "(company)", "[Business Name]", "{brand}", "xxx-xxx-xxxx".
+
+Only placeholders for the SENDER's identity count (company, brand, email, phone, website,
+address, policy date). Bracketed CUSTOMER variables - "[first name]", "[date]", "[order #]" - are
+how TCR wants variable content shown in samples (rules.md R083) and are never reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from consentry.phrases.normalize import Folded, Match, fold
+from consentry.phrases.scan import first, first_of, is_shouted
+
+__all__ = ["find_placeholder", "is_customer_variable"]
+
+_DELIMITED = re.compile(
+    r"\{\{\s?(?P<c2>[^{}\n]{1,40}?)\s?\}\}"
+    r"|<<\s?(?P<a2>[^<>\n]{1,40}?)\s?>>"
+    r"|\*\|(?P<mc>[^|*\n]{1,40})\|\*"
+    r"|%%?(?P<pct>[a-z][a-z0-9_ ]{0,30}?)%%?"
+    r"|\[\s?(?P<sq>[^\[\]\n]{1,40}?)\s?\]"
+    r"|\{\s?(?P<c1>[^{}\n]{1,40}?)\s?\}"
+    r"|<\s?(?P<a1>[^<>\n]{1,40}?)\s?>"
+    r"|\((?P<par>[^()\n]{1,40}?)\)"
+)
+_GROUPS = ("c2", "a2", "mc", "pct", "sq", "c1", "a1", "par")
+
+_PREFIX = re.compile(r"^(?:(?:your|the|our|my)\s)?")
+_INSTRUCTION = re.compile(
+    r"(?:insert|enter|add|put|type|fill\sin|replace\swith|describe|list|include|paste)\b"
+)
+# Words that make a blank stand for the sender: its name, or how to reach it.
+_SENDER_WORD = re.compile(
+    r"\b(?:company|companies|business|brand|organi[sz]ation|org|firm|practice|store|shop|agency"
+    r"|merchant|dba|sender|employer|program|campaign|clinic|restaurant|salon|legal\sname"
+    r"|trade\sname|e-?mail|email\sid|phone|tel|telephone|website|web\s?site|url|domain"
+    r"|toll[\s-]?free|privacy|terms|t&c|policy|keyword|short\s?code|insert)\b|^_{2,}$"
+)
+# Words that make a blank a per-recipient variable ("[first name]", "[order #]").
+_RECIPIENT_WORD = re.compile(
+    r"\b(?:first|last|full|fname|lname|nickname|customer|client|patient|member|guest|recipient"
+    r"|user|tenant|student|parent|subscriber|order|appointment|appt|tracking|account|invoice|code"
+    r"|otp|pin|amount|balance|total|price|cost|time|day|month|year|reservation|booking|delivery"
+    r"|pickup|item|items|product|points|reward|discount|offer|percent|link|eta|status|unit|room"
+    r"|vehicle|pet|doctor|dr|provider|technician|stylist|agent|rep|class|course|event|due|slot"
+    r"|reason|details|message|branch|x+|\d+)\b|#|%"
+)
+_AMBIGUOUS = re.compile(
+    r"(?:\w+\s){0,2}(?:address|number|date|city|state|zip(?:\scode)?|hours|location|name)"
+)
+# When an ambiguous blank ("[address]", "(Date)", "[name]") stands for the sender's details.
+_CUE_DATE = re.compile(
+    r"\b(?:effective|updated|revised|dated|modified|last\supdated|posted)(?:\s(?:date|on|as\sof))?"
+    r"\s?:?\s?$"
+)
+_CUE_PLACE = re.compile(
+    r"\b(?:our|us\sat|visit|located\sat|office|store|find\sus\sat|headquartered\sat|mail\sto"
+    r"|write\sto|stop\sby|come\sby|address|open)\s?:?\s?$"
+)
+_CUE_NUMBER = re.compile(
+    r"\b(?:call|text|reach|contact|us\sat|our|phone|tel|dial|at|(?:text|txt|send|reply)\s\S{1,15}"
+    r"\sto)\s?:?\s?$"
+)
+_CUE_NAME = re.compile(
+    r"\b(?:from|contacting|texting|joining|choosing|with|by|team|at|subscribing\sto|welcome\sto"
+    r"|messages\sfrom|is|for)\s?:?\s?$"
+)
+_GREETING = re.compile(
+    r"\b(?:hi|hello|hey|dear|thanks|thank\syou|welcome|congrats|good\smorning)\W*$"
+)
+_PROSE = re.compile(
+    r"\s?(?:see|view|read|visit|per|as|incl|including|e\.g|i\.e|via|at|on|in|from|for|by|with|and"
+    r"|or|if|such)\b"
+)
+
+_BARE = re.compile(
+    r"\b(?:xyz|abc|acme|sample|example|your|insert)\s(?:company|business|brand|corp(?:oration)?"
+    r"|inc|llc|store|shop)(?:\s(?:name|here))?\b"
+    r"|\b(?:company|business|brand)\s(?:xyz|abc|name\shere)\b"
+    r"|\binsert\s(?:\w+\s){0,2}?(?:here|name|company|business|brand|email|phone|number|url|link"
+    r"|website|address)\b|\binsert\b"
+    r"|(?<![\w(])\(?x{3}\)?[\s.\-]?x{3}[\s.\-]?x{4}\b|\b\d{3}[\s.\-]x{3}[\s.\-]x{4}\b"
+    r"|(?<![\w\-])(?:\(555\)\s?555-5555|555[\s.\-]?555[\s.\-]?5555|123[\s.\-]?456[\s.\-]?7890"
+    r"|000[\s.\-]?000[\s.\-]?0000)(?![\w\-])"
+    r"|\b(?:[a-z0-9._\-]{1,40}@)?(?:example|yourdomain|yourwebsite|yourcompany|yoursite"
+    r"|yourbusiness|companyname|businessname|yourbrand)\.(?:com|net|org)\b"
+    r"|\blorem\sipsum\b|_{3,}|\btbd\b|\btba\b|\bto\s(?:x{5,6}|#{5,6})\b"
+)
+_ASKING = re.compile(
+    r"\b(?:enter|provide|type|include|add|submit|update|with|what\sis|is|confirm|list|input)\s$"
+)
+
+
+def _core(inner: str) -> str:
+    s = re.sub(r"[_\-.:]+", " ", inner.strip().lower())
+    s = re.sub(r"(?<=[a-z])(?=(?:name|number|address|url)\b)", " ", s)  # companyname, emailaddress
+    s = " ".join(s.split())
+    return _PREFIX.sub("", s).strip()
+
+
+def _classify(inner: str) -> str:
+    """ "sender", "recipient", "ambiguous" or "other" for the text inside a blank."""
+    if re.search(r"@|\.[a-z]{2,}\b|\d{3}", inner):
+        return "other"  # a real address, URL or number was filled in
+    raw = " ".join(inner.strip().lower().split())
+    core = _core(inner)
+    if not core or len(core.split()) > 6:
+        return "other"
+    if _INSTRUCTION.match(raw) and len(raw.split()) > 1:
+        return "sender"  # "[insert company name]", "[describe opt-in method]"
+    if _RECIPIENT_WORD.search(core):
+        return "recipient"
+    if _SENDER_WORD.search(core):
+        return "sender"
+    if _AMBIGUOUS.fullmatch(core):
+        return "ambiguous"
+    return "other"
+
+
+def is_customer_variable(token: str) -> bool:
+    """True for a bracketed per-recipient variable such as "[first name]", "[date]", "[order #]".
+
+    Context-free: "[address]" and "[name]" count as customer variables here, although "Visit us
+    at [address]" is reported by `find_placeholder`.
+    """
+    inner = (
+        re.sub(r"^[\s\[\]{}()<>%*|]+|[\s\[\]{}()<>%*|]+$", "", fold(token).text) if token else ""
+    )
+    kind = _classify(inner)
+    return kind == "recipient" or (kind == "ambiguous" and not _core(inner).endswith("hours"))
+
+
+def _delimited_ok(folded: Folded, m: re.Match[str]) -> bool:
+    group = next(g for g in _GROUPS if m.group(g) is not None)
+    inner = m.group(group)
+    if group == "par" and (re.search(r"[\"']", inner) or _PROSE.match(inner)):
+        return False  # Maple LLC ("Company", "we") is a defined term; "(see our policy)" prose
+    if group == "pct" and not is_shouted(folded, m.start(group), m.end(group)):
+        return False  # "%company%" templates are written in capitals; "20% of 30%" is maths
+    kind = _classify(inner)
+    if kind != "ambiguous":
+        return kind == "sender"
+    core = _core(inner)
+    left = folded.text[max(0, m.start() - 30) : m.start()]
+    if core == "name":
+        return not _GREETING.search(left) and (not left.strip() or bool(_CUE_NAME.search(left)))
+    last = core.split()[-1]
+    cue = _CUE_DATE if last == "date" else _CUE_NUMBER if last == "number" else _CUE_PLACE
+    return cue.search(left) is not None
+
+
+def _bare_ok(folded: Folded, m: re.Match[str]) -> bool:
+    word = m.group()
+    if word == "insert":
+        return is_shouted(folded, m.start(), m.end())
+    if word.startswith("your "):
+        return _ASKING.search(folded.text, max(0, m.start() - 20), m.start()) is None
+    return True
+
+
+def _delimited(folded: Folded) -> Match | None:
+    return first(folded, _DELIMITED, _delimited_ok)
+
+
+def _bare(folded: Folded) -> Match | None:
+    return first(folded, _BARE, _bare_ok)
+
+
+def find_placeholder(text: str) -> Match | None:
+    """Sender-identity template text: "[company name]", "(Company)", "{brand}", "<business name>",
+    "XYZ Company", "(email)", "(tel)", "your company name", "INSERT", "xxx-xxx-xxxx"."""
+    return first_of(text, (_delimited, _bare))

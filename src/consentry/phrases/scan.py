@@ -1,0 +1,101 @@
+"""Running patterns over folded text: first valid hit, sentence and clause windows.
+
+Every pattern here is matched against `Folded.text` (lowercase, ASCII punctuation, single blanks,
+"\n" kept as a line boundary). Validators see the folded text and the span and can veto a hit, so
+patterns stay simple and bounded and the judgement ("is this a negation?") lives in Python.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import TypeAlias
+
+from consentry.phrases.normalize import Folded, Match, fold
+
+__all__ = [
+    "Check",
+    "clause_window",
+    "first",
+    "first_of",
+    "is_shouted",
+    "sentence_window",
+]
+
+Check: TypeAlias = Callable[[Folded, re.Match[str]], bool]
+
+# How many rejected candidates a detector looks at before giving up: keeps adversarial input
+# ("stop by stop by stop by ...", 100 KB of it) linear and small.
+_MAX_CANDIDATES = 2000
+
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"')\]]|$)|[;\n]")
+_CLAUSE_END = re.compile(
+    r"[.!?](?=[\s\"')\]]|$)|[;:\n]|,?\s(?:but|however|although|though|whereas|except\sthat)\b"
+)
+
+
+def first(
+    folded: Folded, pattern: re.Pattern[str], check: Check | None = None, group: str | None = None
+) -> Match | None:
+    """The leftmost hit of `pattern` that `check` accepts (span of `group` if given)."""
+    for n, m in enumerate(pattern.finditer(folded.text)):
+        if n >= _MAX_CANDIDATES:
+            return None
+        if check is None or check(folded, m):
+            a, b = m.span(group) if group else m.span()
+            hit = folded.match(a, b)
+            if hit is not None:
+                return hit
+    return None
+
+
+def first_of(text: str, finders: Iterable[Callable[[Folded], Match | None]]) -> Match | None:
+    """Fold once, run several finders, return the leftmost hit."""
+    if not text:
+        return None
+    folded = fold(text)
+    best: Match | None = None
+    for finder in finders:
+        hit = finder(folded)
+        if hit is not None and (best is None or hit.start < best.start):
+            best = hit
+    return best
+
+
+def _window(ends: re.Pattern[str], text: str, start: int, end: int, reach: int) -> tuple[int, int]:
+    lo = max(0, start - reach)
+    a = lo
+    for m in ends.finditer(text, lo, start):
+        a = m.end()
+    hi = min(len(text), end + reach)
+    m2 = ends.search(text, end, hi)
+    b = m2.start() if m2 else hi
+    return a, b
+
+
+def sentence_window(text: str, start: int, end: int, reach: int = 240) -> tuple[int, int]:
+    """Bounds of the sentence around [start, end), at most `reach` characters either side."""
+    return _window(_SENTENCE_END, text, start, end, reach)
+
+
+def clause_window(text: str, start: int, end: int, reach: int = 160) -> tuple[int, int]:
+    """Like `sentence_window`, but also stops at ';', ':', 'but', 'however', ..."""
+    return _window(_CLAUSE_END, text, start, end, reach)
+
+
+def is_shouted(folded: Folded, start: int, end: int) -> bool:
+    """True if the original text of folded span [start, end) is written in capitals or quoted.
+
+    "Reply STOP", 'Reply "stop"' and "Reply *Stop*" are keyword instructions in any sentence;
+    a lowercase "stop" needs more context.
+    """
+    hit = folded.match(start, end)
+    if hit is None:
+        return False
+    letters = [c for c in hit.text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 1:
+        return True
+    t = folded.text
+    before = t[start - 1] if start > 0 else ""
+    after = t[end] if end < len(t) else ""
+    return before in "\"'*<[(" and before != "" and after in "\"'*>])" and after != ""

@@ -1,0 +1,102 @@
+"""What a text is about: text messaging (SMS) and marketing.
+
+Both words have look-alikes: "text" is also the words on a page ("the text of this policy"),
+"offers" is also a verb ("Maple Dental offers cleanings") and "marketing" also appears in the
+privacy sentence that promises NOT to share data "for marketing purposes".
+"""
+
+from __future__ import annotations
+
+import re
+
+from consentry.phrases.normalize import Folded, Match
+from consentry.phrases.scan import clause_window, first, first_of, sentence_window
+
+__all__ = ["find_marketing_mention", "find_sms_mention"]
+
+# ------------------------------------------------------------------------------ SMS mention
+
+_TEXT_KIND = (
+    r"(?:msgs?|messages?|messaging|alerts?|notifications?|notices?|reminders?|updates?|offers?"
+    r"|marketing|program|programs|club|list|service|services|line|communications?|campaigns?"
+    r"|subscription|consent|opt-?in|coupons?|deals?|promotions?|confirmations?|receipts?"
+    r"|codes?|verification|replies|reply|chat|conversations?)"
+)
+_SMS = re.compile(
+    r"\b(?:sms|mms|sms/mms|a2p|10dlc|short\smessage\sservice|txt(?:s|ing|ed)?|texts|texting"
+    r"|texted|textmessag\w{0,3})\b"
+    rf"|\btext(?:-|\s)?{_TEXT_KIND}\b"
+    r"|\b(?:mobile|cell(?:ular)?|wireless|phone)\s(?:msgs?|messages?|messaging|alerts?|marketing"
+    r"|notifications?|text)\b"
+    r"|\btext\s(?:me|us|you|them|him|her|your\s(?:phone|mobile|cell)|our\s(?:office|team))\b"
+    r"|\b(?:a|an|the|by|via|through|receive|get|send(?:s|ing)?|sent)\s(?:\w+\s)?text\b(?!\s(?:of"
+    r"|box|field|size|below|above|editor|input|area|version|format|file|color|colour|content"
+    r"|string|search))"
+    r"|\b(?:will|'ll|may|might|can|could|to|please|we|i)\stext\b(?!\s(?:box|field|size|of))"
+    r"|\btext\s[\"'*<]{0,2}[a-z0-9]{2,15}[\"'*>]{0,2}\sto\s\d{3,}"
+)
+
+
+def _sms(folded: Folded) -> Match | None:
+    return first(folded, _SMS)
+
+
+def find_sms_mention(text: str) -> Match | None:
+    """ "SMS", "text message(s)", "texts", "txt msgs", "text alerts", "mobile messages"."""
+    return first_of(text, (_sms,))
+
+
+# ------------------------------------------------------------------------ marketing mention
+
+_OFFER_ADJ = (
+    r"(?:special|exclusive|promotional|promo|limited[\s-]time|seasonal|weekly|daily|monthly"
+    r"|latest|new|great|best|personali[sz]ed|members?|member-only|vip|sms|text|mobile|email"
+    r"|marketing|holiday|birthday|current|upcoming|partner|discount|sale|insider|subscriber"
+    r"|text-only|sms-only|flash|hot|amazing|money-saving|today's)"
+)
+_PROMO_LIST = r"(?:promotions?|deals|discounts|updates|news|coupons|specials|promos|events|sales)"
+_MARKETING = re.compile(
+    r"\b(?:marketing|promotional|promotions?|promos?|promo\s?codes?|coupons?|coupon\scodes?"
+    r"|discounts?|discount\scodes?|specials|deals|advertising|advertisements?|ads)\b"
+    r"|\bsales?\s(?:events?|alerts?|announcements?|offers?|notifications?|promotions?|messages?)\b"
+    r"|\b(?:flash|clearance|seasonal|holiday|annual|summer|winter|spring|fall|black\sfriday"
+    r"|cyber\smonday|big|special|exclusive|upcoming|sitewide|storewide|weekend|semi-annual"
+    r"|members-only|private)\ssales?\b"
+    r"|\bon\ssale\b|(?<![\w.])\d{1,3}\s?%\s?off\b|\$\s?\d{1,5}\s?off\b|\bbogo\b"
+    r"|\bbuy\sone,?\sget\sone\b|\bfree\sgifts?\b|\bnew\sarrivals\b|\bdeal\sof\sthe\s(?:day|week)\b"
+    rf"|\b{_OFFER_ADJ}\s(?:offers?|offerings?)\b"
+    r"|\b(?:receive|get|send(?:ing)?|about|on|for|sign\sup\sfor|with|and|&|of)\s(?:(?:our|exclusive"
+    r"|special|the\slatest|occasional|periodic|other)\s)?offers\b"
+    rf"|\boffers\s?(?:and|&|,|/|or)\s?{_PROMO_LIST}\b"
+)
+_SHARING_CONTEXT = re.compile(
+    r"\b(?:shar\w+|sold|sell\w*|rent\w*|disclos\w+|transfer\w*|third[\s-]part\w+|affiliates?"
+    r"|partners?|purposes)\b"
+)
+_NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bno|\bnon-?|\bwithout|\bexcluding)\s?(?:\w+\s){0,3}$")
+
+
+def _marketing_ok(folded: Folded, m: re.Match[str]) -> bool:
+    t = folded.text
+    word = m.group()
+    if word == "deals" and t.startswith(" with", m.end()):  # "deals with insurers"
+        return False
+    if word in ("ads", "ad") and not re.search(
+        r"\b(?:sms|text)\sads\b", t[m.start() - 5 : m.end()]
+    ):
+        return False
+    # "... shared with third parties for marketing purposes" is a privacy promise, not marketing.
+    a, b = sentence_window(t, m.start(), m.end())
+    if _SHARING_CONTEXT.search(t, a, b) and re.search(r"\bpurposes?\b|\bthird", t[a:b]):
+        return False
+    ca, _ = clause_window(t, m.start(), m.end(), 60)
+    return _NEGATED.search(t, ca, m.start()) is None
+
+
+def _marketing(folded: Folded) -> Match | None:
+    return first(folded, _MARKETING, _marketing_ok)
+
+
+def find_marketing_mention(text: str) -> Match | None:
+    """ "marketing", "promotional", "promotions", "offers", "deals", "discounts", "sales events"."""
+    return first_of(text, (_marketing,))
