@@ -71,6 +71,32 @@ def test_phone_by_attributes(attrs: str, phone: bool) -> None:
     assert field(f"<form><input {attrs}></form>").is_phone is phone
 
 
+@pytest.mark.parametrize(
+    ("markup", "reason"),
+    [
+        ("<table><tr><td>Phone:</td><td><input name=f3></td></tr></table>", "label"),
+        ('<input name=f3 placeholder="(555) 555-5555">', "placeholder-mask"),
+        ('<input name=f3 placeholder="(###) ###-####">', "placeholder-mask"),
+        ('<input name=f3 inputmode="tel">', "inputmode=tel"),
+        ('<input name=q4 data-type="mask-number" data-component="phone">', "data-attr"),
+    ],
+)
+def test_phone_by_layout_masks_and_data(markup: str, reason: str) -> None:
+    f = field(f"<form>{markup}<button>Go</button></form>")
+    assert f.is_phone and f.phone_reason == reason
+
+
+def test_hidden_step_of_a_multi_step_form_still_counts() -> None:
+    form = only_form(
+        "<form><div class=step><input name=name></div>"
+        '<div class=step style="display:none"><label for=p>Phone</label><input id=p name=phone>'
+        "<label for=e>Email</label><input id=e type=email name=email></div>"
+        '<li style="display:none">Should be Empty: <input name=website></li><button>Go</button></form>'
+    )
+    assert [f.name for f in form.phone_fields] == ["phone"]
+    assert next(f for f in form.fields if f.name == "website").hidden
+
+
 def test_input_3_with_a_phone_label_is_phone() -> None:
     f = field(
         '<form><label for="input_1_3">Phone Number</label>'

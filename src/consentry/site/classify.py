@@ -10,6 +10,7 @@ __all__ = [
     "embed_provider",
     "link_topics",
     "phone_reason_from_attrs",
+    "phone_reason_from_data",
     "phone_reason_from_text",
     "placeholder_markers",
 ]
@@ -74,7 +75,7 @@ _PHONE_TEXT = re.compile(
     r"whats ?app)\b",
     re.I,
 )
-_TEXT_NOT_PHONE = re.compile(r"\b(?:e-?mail|preferred contact method|how did you hear)\b", re.I)
+_TEXT_NOT_PHONE = re.compile(r"\b(?:ext\.?|extension|how did you hear)\b", re.I)
 
 
 def _split_camel(value: str) -> str:
@@ -97,9 +98,26 @@ def phone_reason_from_attrs(
     return None
 
 
+_PHONE_MASK = re.compile(
+    r"^\+?1?[\s.-]?\(?[0-9#xX_*]{3}\)?[\s.-]?[0-9#xX_*]{3}[\s.-]?[0-9#xX_*]{4}$"
+)
+
+
 def phone_reason_from_text(text: str, source: str) -> str | None:
+    """`source` when the text reads as a phone label ("Cell", "(555) 555-0100" as a mask)."""
     if text and _PHONE_TEXT.search(text) and not _TEXT_NOT_PHONE.search(text):
         return source
+    if source == "placeholder" and _PHONE_MASK.match(text.strip()):
+        return "placeholder-mask"
+    return None
+
+
+def phone_reason_from_data(inputmode: str, data_attrs: str) -> str | None:
+    """inputmode=tel, or a builder's data-type/data-field-type naming a phone field."""
+    if inputmode.lower() == "tel":
+        return "inputmode=tel"
+    if data_attrs and re.search(r"phone|\btel\b|mobile", data_attrs, re.I):
+        return "data-attr"
     return None
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from consentry.site.classify import (
     builder_from_markup,
     phone_reason_from_attrs,
+    phone_reason_from_data,
     phone_reason_from_text,
 )
 from consentry.site.dom import Doc, Element, attr, classes, element_text, one_line, tag_of
@@ -139,8 +140,10 @@ class _FormBuilder:
             ):
                 reason = reason or phone_reason_from_text(text, src)
             reason = reason or phone_reason_from_text(attr(el, "data-title"), "data-title")
-        hidden = itype == "hidden" or self.doc.hidden_between(el, root) or _honeypot(el, root)
+            data = " ".join(attr(el, a) for a in ("data-type", "data-field-type", "data-component"))
+            reason = reason or phone_reason_from_data(attr(el, "inputmode"), data)
         wrapper = self.labeler.wrapper(el, root, None)
+        hidden = itype == "hidden" or _honeypot(el, root) or self._hidden(el, wrapper, root)
         required, why = _required(el, wrapper, (label, context))
         return Field(
             tag=tag,
@@ -159,6 +162,12 @@ class _FormBuilder:
             line=el.sourceline,
             selector=self.doc.selector(el),
         )
+
+    def _hidden(self, el: Element, wrapper: Element, root: Element) -> bool:
+        """Hidden by the field itself or its own wrapper; a hidden *step* of a multi-step form
+        (several fields) will be shown later, so its fields still count."""
+        stop = wrapper.getparent() if wrapper is not root else root
+        return self.doc.hidden_between(el, stop)
 
     def box(self, el: Element, root: Element, group_size: int) -> Checkbox:
         role = attr(el, "role").lower()
@@ -195,7 +204,7 @@ class _FormBuilder:
             required=required,
             required_reason=why,
             disabled=el.get("disabled") is not None or attr(el, "aria-disabled") == "true",
-            hidden=self.doc.hidden_between(el, root) or _honeypot(el, root),
+            hidden=_honeypot(el, root) or self._hidden(el, parts.wrapper, root),
             links=tuple(links),
             line=el.sourceline,
             selector=self.doc.selector(el),

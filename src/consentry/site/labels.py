@@ -109,22 +109,29 @@ class Labeler:
         return "", "none", []
 
     def field_label(self, el: Element, form_root: Element) -> tuple[str, str, str]:
-        """(label, source, context) for a data-entry field; context is the field's legend."""
-        text, source, _ = self.own_label(el)
+        """(label, source, context) for a data-entry field; context is the field's legend or
+        the short text of its own wrapper (table cells, grid columns)."""
+        text, source, label_els = self.own_label(el)
         wrapper = self.wrapper(el, form_root, group_name=None)
-        own = set(self.own_label(el)[2])
+        own = set(label_els)
         context = self._group_label(wrapper, el, own)[0] if wrapper is not el else ""
         context = context or self._fieldset_legend(el, form_root)
+        nearby = ""
+        if wrapper is not el:  # <tr><td>Phone:</td><td><input></td></tr>
+            nearby = one_line(element_text(wrapper, skip=lambda e: e in own))
+            nearby = nearby if len(nearby) <= 60 else ""
         if not text:
             for name, source_name in (("placeholder", "placeholder"), ("title", "title")):
                 if attr(el, name):
-                    return one_line(attr(el, name)), source_name, context
+                    return one_line(attr(el, name)), source_name, context or nearby
             if context:
                 return context, "field-label", context
             before = self.preceding_text(el)
             if before:
                 return before, "preceding-text", context
-        return text, source, context
+            if nearby:
+                return nearby, "nearby-text", nearby
+        return text, source, context or nearby
 
     # -- structure ------------------------------------------------------------------------
     def wrapper(self, el: Element, form_root: Element, group_name: str | None) -> Element:

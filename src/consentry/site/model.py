@@ -87,8 +87,8 @@ class Field:
     id: str
     label: str
     label_source: str
-    """label-for, wrapping-label, aria-labelledby, aria-label, placeholder, title, field-label,
-    preceding-text or none."""
+    """label-for, wrapping-label, aria-labelledby, aria-label, placeholder, title, field-label
+    (the field's legend), preceding-text, nearby-text (its table cell / grid column) or none."""
     placeholder: str
     autocomplete: str
     required: bool
@@ -99,7 +99,8 @@ class Field:
     phone_reason: str | None
     """type=tel, autocomplete, name, label... — why the field was taken for a phone number."""
     hidden: bool
-    """type=hidden, a honeypot, or inside a hidden container within its form."""
+    """Never shown to a visitor: type=hidden, a honeypot, or hidden with its own wrapper.
+    (A hidden step of a multi-step form is not "hidden": it is shown later.)"""
     line: int | None
     selector: str
 
