@@ -32,7 +32,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _WEB = _rx(
-    r"\b(?:check[ -]?box(?:es)?|tick[ -]?box|checks? (?:a|the) box|web[ -]?(?:site )?forms?|online forms?"
+    r"\b(?:check[ -]?box(?:es)?|tick[ -]?box|(?:check|tick|select|mark)(?:s|ed|ing)? (?:an? |the )?(?:\w+ ){0,2}box|web[ -]?(?:site )?forms?|online forms?"
     r"|(?:sign[ -]?up|opt[ -]?in|contact(?: us)?|booking|appointment|request|registration|subscription"
     r"|subscribe|order|checkout|quote|estimate|service|enrollment|application|lead|inquiry|intake"
     r"|reservation|scheduling|account creation|web|website|online|lead capture|pop[ -]?up)[ -](?:forms?|page|widget)"
@@ -42,6 +42,7 @@ _WEB = _rx(
     r"|forms? (?:on|at) (?:our|the) (?:web ?site|website|webpage|site))\b"
 )
 _FORM_WORD = _rx(r"\bforms?\b")
+_CHECKBOX = _rx(r"\bcheck[ -]?box|\btick[ -]?box|\b(?:check|tick|select|mark)(?:s|ed|ing)? (?:an? |the )?(?:\w+ ){0,2}box\b")
 _KEYWORD = re.compile(
     r"\b(?:[Tt]ext(?:s|ing|ed)?|TEXT(?:ING)?|[Tt]xt|TXT|[Ss]end(?:s|ing)?|SEND|SMS|[Rr]eply(?:ing)?)"
     r"\s+(?:the\s+(?:key)?word\s+|keyword\s+)?[\"'“‘]?(?P<kw>[A-Z][A-Z0-9]{1,19})[\"'”’]?"
@@ -72,14 +73,18 @@ _VERBAL = _rx(
     rf"\bverbal(?:ly)? (?:opt[ -]?in|consent|agreement|permission)\b|\b{_VERBAL_WAY}\b.{{0,80}}\b{_CONSENT_WORD}\b"
     rf"|\b{_CONSENT_WORD}\b.{{0,80}}\b{_VERBAL_WAY}\b"
 )
+_PLACE = r"(?:in[ -](?:store|person|office|clinic|branch)|at (?:the|our) (?:front desk|counter|register|check[ -]?in|reception|store|office|clinic|location)|point[ -]of[ -]sale)"
+_PAPER_THING = r"(?:forms?|sheets?|cards?|tablets?|kiosks?|clipboards?|sign(?:s|ed|ing)? up|signup|write|writes|fill(?:s|ed)? out)"
 _PAPER = _rx(
-    r"\bpaper\b|\bsign[ -]?up sheets?\b|\bsigned (?:a |the )?(?:form|consent|agreement)"
-    r"|\bwritten (?:form|consent)\b|\bin[ -](?:store|person|office|clinic)\b|\bat (?:the|our) (?:front desk|counter|register|check[ -]?in)\b"
-    r"|\bclipboard\b|\bhard ?copy\b|\bintake (?:form|paperwork)|\blease (?:agreement|application)\b|\bpoint[ -]of[ -]sale\b|\bkiosk\b|\btablet\b"
+    r"\b(?:paper|printed|written|physical|hard[ -]?copy|intake|registration|consent|sign[ -]?up|enrollment|membership|lease|application)"
+    r" (?:forms?|sheets?|cards?|agreements?|paperwork)\b|\bsign[ -]?up sheets?\b|\bsigned (?:a |the |our )?(?:\w+ )?(?:forms?|consent|agreement)"
+    r"|\bclipboard\b|\bhard ?copy\b|\bkiosk\b"
+    rf"|\b{_PLACE}\b.{{0,60}}\b{_PAPER_THING}\b|\b{_PAPER_THING}\b.{{0,60}}\b{_PLACE}\b"
 )
 _APP = _rx(
     r"\b(?:mobile |our |the )app\b|\bin[ -]app\b|\bmobile application\b|\b(?:account|notification|profile|communication) (?:settings|preferences)\b"
     r"|\b(?:customer|member|patient|tenant|resident|client|online|student|parent|employee) portal\b|\blog(?:s|ged)? ?in(?:to)?\b|\bsign(?:s|ed)? in(?:to)?\b|\bdashboard\b"
+    r"|\bweb app\b|\b(?:security|account|notification|privacy|sms|text|messaging) settings\b|\bsettings page\b"
 )
 _LOGIN = _rx(
     r"\blog(?:s|ged)? ?in(?:to)?\b|\bsign(?:s|ed)? in(?:to)?\b|\bportal\b|\bpassword\b|\bafter (?:creating|logging)"
@@ -197,9 +202,7 @@ def analyse_flow(text: str) -> FlowAnalysis:
     """Analyse a message flow; pure and fast (a few regex passes)."""
     urls = tuple(m.text for m in phrases.find_urls(text))
     methods: set[Method] = set()
-    checkbox = (
-        re.search(r"check[ -]?box|tick[ -]?box|checks? (?:a|the) box", text, re.I) is not None
-    )
+    checkbox = _CHECKBOX.search(text) is not None
     if _WEB.search(text) or (urls and _FORM_WORD.search(text)):
         methods.add(Method.WEB)
     keywords = _keywords(text)
