@@ -20,6 +20,7 @@ __all__ = [
     "clean_ip",
     "clean_text",
     "decode_bytes",
+    "sha256_text",
 ]
 
 LIMITS: dict[str, int] = {
@@ -36,6 +37,11 @@ LIMITS: dict[str, int] = {
     "source": 200,
     "name": 200,
 }
+
+
+def sha256_text(text: str) -> str:
+    """SHA-256 of the exact text (UTF-8), as stored next to a disclosure."""
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _bad_chars(value: str) -> bool:

@@ -90,6 +90,8 @@ def is_written(event: Event) -> bool:
 
 
 def _supersedes(row: StateRow, event: Event, direction: str) -> bool:
+    if event.data.get("undated") and direction == "in" and row.state != ConsentState.UNKNOWN:
+        return False  # an imported opt-in of unknown date cannot outrank a known state
     if row.since is None:
         return True
     if event.occurred_at != row.since:
@@ -105,7 +107,15 @@ def apply_event(row: StateRow, event: Event, *, reply_window: timedelta) -> Stat
     ):
         changes["last_inbound_at"] = event.occurred_at
     direction = _direction(event)
-    if direction is not None and _supersedes(row, event, direction):
+    current = ConsentState.OPTED_IN if direction == "in" else ConsentState.OPTED_OUT
+    if direction is not None and row.state == current:
+        # A repeat: the original time, method and (after an opt-out) confirmation stand, so a
+        # second STOP gets no second confirmation. A repeat opt-in can add written evidence.
+        if direction == "in" and is_written(event) and not row.written_consent:
+            changes.update(written_consent=True, consent_event_id=event.event_id)
+        if direction == "in":
+            changes["pending_event_id"] = None
+    elif direction is not None and _supersedes(row, event, direction):
         changes.update(
             state=ConsentState.OPTED_IN if direction == "in" else ConsentState.OPTED_OUT,
             since=event.occurred_at,

@@ -40,11 +40,17 @@ class TxView:
         scope: Scope,
         states: dict[tuple[str, str, str], StateRow],
         existing: dict[tuple[str, str | None, str], Event],
+        lookup: Callable[[str], Event | None] = lambda _id: None,
     ) -> None:
         self.now = now
         self.scope = scope
         self._states = states
         self._existing = existing
+        self._lookup = lookup
+
+    def event(self, event_id: str) -> Event | None:
+        """A recorded event by id (e.g. the pending confirmation a YES answers)."""
+        return self._lookup(event_id)
 
     def state(self, brand: str, phone: str, campaign: str | None = None) -> StateRow:
         scopes = {BRAND_SCOPE, scope_of(campaign, self.scope)}
@@ -92,7 +98,7 @@ class Store:
             states = self._load_states(conn, keys)
             touched: set[tuple[str, str, str]] = set()
             existing = self._load_existing(conn, {m for op in ops for m in op.message_ids()})
-            view = TxView(now, self.scope, states, existing)
+            view = TxView(now, self.scope, states, existing, lambda i: _event_by_id(conn, i))
             results: list[list[Event]] = []
             rows: list[dict[str, Any]] = []
             for op in ops:
@@ -181,9 +187,7 @@ class Store:
 
     def event(self, event_id: str) -> Event | None:
         with self.engine.connect() as conn:
-            row = conn.execute(select(events).where(events.c.event_id == event_id)).mappings()
-            first = row.first()
-            return _row_event(first) if first is not None else None
+            return _event_by_id(conn, event_id)
 
     @contextmanager
     def snapshot(self) -> Iterator[Connection]:
@@ -211,6 +215,18 @@ class Store:
         with self.snapshot() as conn:
             head = self.read_head(conn)
             return walk(self.stream_events(conn), head)
+
+    def hashes_at(self, seqs: Iterable[int]) -> dict[int, str]:
+        """Stored hash of each event seq (to show a number's events link into the chain)."""
+        wanted = sorted(set(seqs))
+        out: dict[int, str] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), _CHUNK):
+                query = select(events.c.seq, events.c.hash).where(
+                    events.c.seq.in_(wanted[i : i + _CHUNK])
+                )
+                out.update({int(r.seq): str(r.hash) for r in conn.execute(query)})
+        return out
 
     def states(self, brand: str, phones: Sequence[str]) -> dict[str, list[StateRow]]:
         """Every state row of these numbers (all scopes), in one query per chunk."""
@@ -269,6 +285,11 @@ class Store:
             for i in range(0, len(rows), _CHUNK):
                 conn.execute(insert(number_states), [r.as_row() for r in rows[i : i + _CHUNK]])
         return len(states)
+
+
+def _event_by_id(conn: Connection, event_id: str) -> Event | None:
+    row = conn.execute(select(events).where(events.c.event_id == event_id)).mappings().first()
+    return _row_event(row) if row is not None else None
 
 
 def _seal(draft: EventDraft, seq: int, now: datetime, prev_hash: str) -> Event:

@@ -1,0 +1,160 @@
+"""The send gate: may each of these numbers be texted now, and if not, why.
+
+Reasons (CONTRACT §5): `opted_out`, `no_consent`, `quiet_hours`, `invalid_number`.
+- marketing needs express *written* consent on record (web form, paper or keyword opt-in that
+  carries the disclosure shown; R119);
+- informational needs any consent, or a conversation the person started within the configured
+  window;
+- quiet hours per `quiet_hours` (both kinds by default).
+A batch costs one state query per 2,000 numbers and a dictionary lookup per number for quiet
+hours; numbers are validated by the cached fast path in `phone.PhoneIndex`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, select
+
+from consentry.errors import InputError
+from consentry.ledger.config import LedgerConfig
+from consentry.ledger.model import ConsentState, Kind, Reason
+from consentry.ledger.phone import PhoneIndex
+from consentry.ledger.quiet_hours import QuietClock
+from consentry.ledger.schema import number_states
+from consentry.ledger.state import BRAND_SCOPE, scope_of
+from consentry.ledger.store import Store
+
+__all__ = ["GateResult", "SendGate"]
+
+MAX_BATCH = 1_000_000
+_CHUNK = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class GateResult:
+    phone: str  # E.164, or the input as given when it is not a valid number
+    allowed: bool
+    reasons: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "phone": self.phone,
+            "allowed": self.allowed,
+            "reasons": list(self.reasons),
+        }
+        if self.notes:
+            out["notes"] = list(self.notes)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Consent:
+    state: str
+    since: datetime | None
+    written: bool
+    any: bool
+    last_inbound: datetime | None
+
+
+def _kind(value: object) -> Kind:
+    try:
+        return Kind(str(value).strip().lower())
+    except ValueError:
+        raise InputError(
+            f"{value!r} is not a kind; use marketing or informational", key="kind"
+        ) from None
+
+
+class SendGate:
+    def __init__(self, store: Store, config: LedgerConfig) -> None:
+        self._store = store
+        self._config = config
+        self._phones = PhoneIndex()  # keeps its per-area-code cache across calls
+
+    def check(
+        self,
+        phones: Sequence[str],
+        kind: str,
+        at: datetime,
+        *,
+        brand: str | None = None,
+        campaign: str | None = None,
+    ) -> list[GateResult]:
+        how = _kind(kind)
+        if at.tzinfo is None:
+            raise InputError("needs a time zone (add Z for UTC)", key="at")
+        if len(phones) > MAX_BATCH:
+            raise InputError(f"at most {MAX_BATCH:,} numbers per check", key="to")
+        brand = brand or self._config.brand
+        campaign = campaign or self._config.campaign
+        normalized = [self._phones.normalize(p) if isinstance(p, str) else None for p in phones]
+        consents = self._load(brand, campaign, {p for p in normalized if p is not None})
+        clock = QuietClock(self._config.quiet_hours, at)
+        quiet_applies = how in self._config.quiet_hours.kinds
+        recent = at - self._config.conversation_window
+        results: list[GateResult] = []
+        for given, e164 in zip(phones, normalized, strict=True):
+            if e164 is None:
+                results.append(GateResult(str(given), False, (Reason.INVALID_NUMBER.value,)))
+                continue
+            reasons: list[str] = []
+            notes: tuple[str, ...] = ()
+            consent = consents.get(e164)
+            if consent is not None and consent.state == ConsentState.OPTED_OUT:
+                reasons.append(Reason.OPTED_OUT.value)
+            elif how == Kind.MARKETING:
+                if consent is None or not consent.written:
+                    reasons.append(Reason.NO_CONSENT.value)
+            elif consent is None or not (
+                consent.any or (consent.last_inbound is not None and consent.last_inbound >= recent)
+            ):
+                reasons.append(Reason.NO_CONSENT.value)
+            if quiet_applies:
+                verdict = clock.check(e164)
+                if not verdict.allowed:
+                    reasons.append(Reason.QUIET_HOURS.value)
+                if verdict.note:
+                    notes = (verdict.note,)
+            results.append(GateResult(e164, not reasons, tuple(reasons), notes))
+        return results
+
+    def _load(self, brand: str, campaign: str | None, phones: Iterable[str]) -> dict[str, _Consent]:
+        """Consent per number in one query per chunk, reading only the columns the gate needs."""
+        unique = sorted(phones)
+        scopes = {BRAND_SCOPE, scope_of(campaign, self._store.scope)}
+        c = number_states.c
+        cols = (c.phone, c.scope, c.state, c.since, c.written_consent, c.any_consent)
+        query_cols = (*cols, c.last_inbound_at)
+        found: dict[str, list[_Consent]] = {}
+        with self._store.engine.connect() as conn:
+            for i in range(0, len(unique), _CHUNK):
+                query = select(*query_cols).where(
+                    and_(
+                        c.brand == brand,
+                        c.scope.in_(scopes),
+                        c.phone.in_(unique[i : i + _CHUNK]),
+                    )
+                )
+                for row in conn.execute(query):
+                    found.setdefault(row[0], []).append(
+                        _Consent(row[2], row[3], bool(row[4]), bool(row[5]), row[6])
+                    )
+        return {phone: _merge(rows) for phone, rows in found.items()}
+
+
+def _merge(rows: list[_Consent]) -> _Consent:
+    """Brand-wide and campaign rows: the latest consent change decides (opt-out on a tie)."""
+    if len(rows) == 1:
+        return rows[0]
+    decided = [r for r in rows if r.since is not None]
+    inbound = [r.last_inbound for r in rows if r.last_inbound is not None]
+    if not decided:
+        base = rows[0]
+    else:
+        base = max(decided, key=lambda r: (r.since, r.state == ConsentState.OPTED_OUT))
+    return _Consent(base.state, base.since, base.written, base.any, max(inbound, default=None))

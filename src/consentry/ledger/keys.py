@@ -1,0 +1,81 @@
+"""API keys for the ledger service: shown once, stored only as a hash.
+
+A key is `csk_<key id>_<secret>`. The id finds the row; the secret (256 random bits) is checked
+against its SHA-256 in constant time. A plain hash is enough because the secret is random and
+long: there is nothing to brute-force that a slow password hash would protect.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine, insert, select, update
+
+from consentry.ledger.fields import clean_text
+from consentry.ledger.schema import api_keys
+
+__all__ = ["ApiKey", "NewApiKey", "check_key", "create_key", "revoke_key"]
+
+PREFIX = "csk"
+
+
+@dataclass(frozen=True, slots=True)
+class NewApiKey:
+    key_id: str
+    name: str
+    token: str  # the only time the full key exists outside the caller's own storage
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKey:
+    key_id: str
+    name: str
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_key(engine: Engine, name: str | None, now: datetime) -> NewApiKey:
+    label = clean_text(name, "name") or "default"
+    key_id = secrets.token_hex(8)
+    token = f"{PREFIX}_{key_id}_{secrets.token_urlsafe(32)}"
+    with engine.begin() as conn:
+        conn.execute(
+            insert(api_keys).values(
+                key_id=key_id, name=label, key_hash=_digest(token), created_at=now
+            )
+        )
+    return NewApiKey(key_id, label, token)
+
+
+def check_key(engine: Engine, token: str | None) -> ApiKey | None:
+    """The key's record when `token` is a valid, unrevoked key; otherwise None."""
+    if not token or not isinstance(token, str) or len(token) > 200:
+        return None
+    parts = token.strip().split("_", 2)
+    if len(parts) != 3 or parts[0] != PREFIX:
+        return None
+    with engine.connect() as conn:
+        row = conn.execute(select(api_keys).where(api_keys.c.key_id == parts[1])).mappings().first()
+    if row is None or row["revoked_at"] is not None:
+        return None
+    if not hmac.compare_digest(row["key_hash"], _digest(token.strip())):
+        return None
+    return ApiKey(row["key_id"], row["name"], row["created_at"], row["revoked_at"])
+
+
+def revoke_key(engine: Engine, key_id: str, now: datetime) -> bool:
+    with engine.begin() as conn:
+        result = conn.execute(
+            update(api_keys)
+            .where(api_keys.c.key_id == key_id, api_keys.c.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
+    return bool(result.rowcount)
