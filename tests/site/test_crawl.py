@@ -146,3 +146,19 @@ def test_property_management_seed_site(serve_site: Serve) -> None:
     assert form.submit_text == "Request a call back"
     assert "it is implied only when a customer initiates contact by texting us" in privacy.text
     assert portal.login_wall and not contact.login_wall
+
+
+def test_bare_domain_is_taken_as_https() -> None:
+    import httpx
+
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        return httpx.Response(200, html="<html><title>Acme</title></html>")
+
+    async def public(host: str, port: int) -> list[str]:
+        return ["93.184.216.34"]
+
+    snap = crawl_site(["acme.example"], transport=httpx.MockTransport(handler), resolver=public)
+    assert seen == ["https://acme.example/"] and len(snap) == 1

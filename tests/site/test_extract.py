@@ -121,6 +121,12 @@ def test_input_3_with_a_phone_label_is_phone() -> None:
             True,
             "class gfield_contains_required",
         ),
+        ('<input name=phone data-parsley-required="true">', True, "data-parsley-required"),
+        (
+            '<input name=phone data-val="true" data-val-required="Enter a phone">',
+            True,
+            "data-val-required",
+        ),
         ("<input name=phone>", False, None),
         ('<input name=phone class="not-required">', False, None),
     ],
@@ -320,6 +326,24 @@ def test_page_facts() -> None:
     assert p.contact.emails == ("info@acme.example",)
     assert "1 Main St, Austin, TX, 78701" in p.contact.addresses
     assert "<h1>Welcome</h1>" in p.line_text(p.headings[0].line)
+
+
+def test_collapsed_sections_are_in_full_text_only() -> None:
+    p = page(
+        "<h2>Privacy</h2><button>SMS section</button>"
+        '<div class="collapse" style="display:none"><p>No mobile information will be shared.</p></div>'
+    )
+    assert "No mobile information" not in p.text
+    assert "No mobile information will be shared." in p.full_text
+
+
+def test_script_drawn_form_placeholders_are_widgets() -> None:
+    p = page('<div class="nf-form-cont" id="nf-form-3-cont"><noscript>Enable JS</noscript></div>')
+    assert [(e.kind, e.provider, e.is_form) for e in p.embeds] == [("widget", "ninja-forms", True)]
+    ssr = page(
+        '<div class="sqs-block form-block sqs-block-form"><form><input name=phone></form></div>'
+    )
+    assert ssr.embeds == () and ssr.forms
 
 
 def test_login_wall_and_placeholders() -> None:

@@ -50,6 +50,10 @@ _WIDGET_MARKERS = (
     ("data-tf-live", "typeform"),
     ("klaviyo-form-", "klaviyo"),
     ("calendly-inline-widget", "calendly"),
+    # Builders that draw the form by script: only an empty placeholder is in the HTML.
+    ("nf-form-cont", "ninja-forms"),
+    ("sqs-block-form", "squarespace"),
+    ("wixui-form", "wix"),
 )
 
 
@@ -122,7 +126,8 @@ def _embeds(doc: Doc, base: str, page_host: str) -> tuple[Embed, ...]:
                 if marker in markup:
                     provider, is_form, kind = name, True, "widget"
                     break
-            if kind != "widget":
+            # A placeholder that already holds its controls is an ordinary form, not a widget.
+            if kind != "widget" or any(True for _ in el.iter("input", "select", "textarea")):
                 continue
         if tag == "script" and not is_form:
             continue
@@ -253,6 +258,7 @@ def extract_page(
     links = list(link_map.values())
     body = root.find("body")
     visible = element_text(body if body is not None else root)
+    full = element_text(body if body is not None else root, keep_hidden=True)
     title_el = root.find(".//title")
     title = one_line(title_el.text_content()) if title_el is not None else ""
     title = title or _meta(root, "property", "og:title")
@@ -287,6 +293,7 @@ def extract_page(
         charset=charset,
         title=title,
         text=visible,
+        full_text=full,
         html_lines=tuple(text.splitlines()),
         links=tuple(links),
         forms=forms,

@@ -200,7 +200,8 @@ class _Crawler:
 
     async def run(self, start_urls: list[str]) -> SiteSnapshot:
         for raw in start_urls:
-            url = normalize_url(raw)
+            bare = "://" not in raw and "." in raw and " " not in raw.strip()
+            url = normalize_url(f"https://{raw.strip()}" if bare else raw)  # "acme.com" as typed
             if url is None:
                 self.problems.append(
                     FetchProblem(raw, "bad_url", f"{raw!r} is not a web address (http or https).")

@@ -55,6 +55,7 @@ _HONEYPOT = re.compile(
     re.I,
 )
 _OFFSCREEN = re.compile(r"(?:left|top)\s*:\s*-\d{3,}px|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$)", re.I)
+_REQUIRED_DATA = ("data-required", "data-parsley-required", "data-rule-required", "data-validation")
 _REQUIRED_TOKEN = re.compile(r"required", re.I)
 _NOT_REQUIRED_TOKEN = re.compile(r"^(?:not|non|un)[-_]?required|optional", re.I)
 _FORMISH = re.compile(
@@ -82,31 +83,48 @@ def _honeypot(el: Element, root: Element) -> bool:
     return attr(el, "tabindex") == "-1" and attr(el, "autocomplete").lower() in ("off", "nope")
 
 
-def _required(el: Element, wrapper: Element, labels: Iterable[str]) -> tuple[bool, str | None]:
+def _required_by_attrs(el: Element) -> str | None:
     if el.get("required") is not None:
-        return True, "required-attr"
+        return "required-attr"
     if attr(el, "aria-required").lower() == "true":
-        return True, "aria-required"
+        return "aria-required"
+    for name in _REQUIRED_DATA:  # jQuery Validate, Parsley, ASP.NET and friends
+        value = attr(el, name).lower()
+        if value in ("true", "1", "yes") or "required" in value.split(","):
+            return name
+    for name in ("data-val-required", "data-msg-required"):  # the message's presence says it
+        if el.get(name) is not None:
+            return name
+    return None
+
+
+def _required_class(el: Element) -> str | None:
+    for c in classes(el):
+        if _REQUIRED_TOKEN.search(c) and not _NOT_REQUIRED_TOKEN.search(c):
+            return f"class {c}"
+    return None
+
+
+def _required(el: Element, wrapper: Element, labels: Iterable[str]) -> tuple[bool, str | None]:
+    """Whether the form can be sent without this control, and the markup that says so."""
+    reason = _required_by_attrs(el)
+    if reason:
+        return True, reason
     for ancestor in el.iterancestors():
         cls = classes(ancestor)
         if "wpcf7-acceptance" in cls:  # CF7 acceptance blocks sending unless `optional`
             return ("optional" not in cls), (None if "optional" in cls else "cf7-acceptance")
         if ancestor is wrapper or tag_of(ancestor) == "form":
             break
-    own = [
-        c for c in classes(el) if _REQUIRED_TOKEN.search(c) and not _NOT_REQUIRED_TOKEN.search(c)
-    ]
-    if own:
-        return True, f"class {own[0]}"
+    reason = _required_class(el)
     node = el.getparent()
-    while node is not None and wrapper is not el:
-        found = [c for c in classes(node) if _REQUIRED_TOKEN.search(c)]
-        found = [c for c in found if not _NOT_REQUIRED_TOKEN.search(c)]
-        if found:
-            return True, f"class {found[0]}"
+    while reason is None and node is not None and wrapper is not el:
+        reason = _required_class(node)
         if node is wrapper:
             break
         node = node.getparent()
+    if reason:
+        return True, reason
     for text in labels:
         stripped = text.strip()
         if stripped.endswith("*") or stripped.lower().endswith("(required)"):

@@ -162,7 +162,8 @@ class Form:
     hidden: bool
     """The whole form sits in a hidden container (a modal or a closed tab)."""
     frame_url: str | None
-    """Set when the form was read from an iframe's document (render mode)."""
+    """Set when the form was read from an iframe's document (render mode); its lines and
+    selectors are then in that document, not in the page's `html_lines`."""
     line: int | None
     selector: str
 
@@ -223,6 +224,9 @@ class Page:
     title: str
     text: str
     """Visible text: no script/style/noscript/template or hidden elements; header, footer kept."""
+    full_text: str
+    """`text` plus collapsed or hidden sections (accordions, tabs, modals) a reader can open:
+    check policy and terms wording against this."""
     html_lines: tuple[str, ...]
     links: tuple[Link, ...]
     forms: tuple[Form, ...]
