@@ -75,9 +75,9 @@ _PROSE = re.compile(
 )
 
 _BARE = re.compile(
-    r"\b(?:xyz|abc|acme|sample|example|your|insert)\s(?:company|business|brand|corp(?:oration)?"
+    r"\b(?:xyz|sample|example|your|insert)\s(?:company|business|brand|corp(?:oration)?"
     r"|inc|llc|store|shop)(?:\s(?:name|here))?\b"
-    r"|\b(?:company|business|brand)\s(?:xyz|abc|name\shere)\b"
+    r"|\b(?:company|business|brand)\s(?:xyz|name\shere)\b"
     r"|\binsert\s(?:\w+\s){0,2}?(?:here|name|company|business|brand|email|phone|number|url|link"
     r"|website|address)\b|\binsert\b"
     r"|(?<![\w(])\(?x{3}\)?[\s.\-]?x{3}[\s.\-]?x{4}\b|\b\d{3}[\s.\-]x{3}[\s.\-]x{4}\b"

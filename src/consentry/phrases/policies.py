@@ -308,6 +308,13 @@ _BENIGN = re.compile(
     r"|our\s(?:business|company|assets))|business\stransfers?|aggregated?|de-?identified"
     r"|anonymi[sz]ed|non-?personal|your\s(?:direction|request|instruction)|at\syour\srequest)\b"
 )
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|your|our|their|his|her|its|new|free|fair)\s$")
+_SOLD_OBJECT = re.compile(
+    r"(?:\s(?:or|and|,|/)\s?\w+(?:\sor\s\w+)?)?,?\s(?:(?:all|any|some|certain)\s(?:of\s)?)?(?:your|personal"
+    r"|customer|user|consumer|contact|mobile|phone|subscriber|patient|client|member|the\s(?:\w+\s)?"
+    r"(?:information|data|list|numbers?)|data|information|info|lists?|it|them|such|this|that"
+    r"|names|email|e-mail|leads?)\b"
+)
 _YOU_SUBJECT = re.compile(r"\byou\s(?:may|can|might|could|choose\sto|decide\sto)?\s?$")
 _NEG_BREAK = re.compile(r",\s(?:we|they|you|he|she|it|our\s\w+|[a-z]+\s(?:may|will|can|might))\b")
 
@@ -329,7 +336,11 @@ def _permission_ok(folded: Folded, m: re.Match[str]) -> bool:
         rf"\b{DATA_WORD}\b|\b(?:it|them)\b", t[max(a, m.start() - 60) : min(b, m.end() + 80)]
     )
     if _SELL_V.fullmatch(word) or _OTHER_V.fullmatch(word):
-        return data_near is not None
+        # "sign a lease", "trade show": the noun, not the verb
+        if _DETERMINER_BEFORE.search(t, max(0, m.start() - 12), m.start()):
+            return False
+        passive = _PASSIVE_BEFORE.search(t, max(0, m.start() - 16), m.start()) is not None
+        return data_near is not None and (passive or _SOLD_OBJECT.match(t, m.end()) is not None)
     if data_near is None:
         return False
     recipients = list(_RECIPIENT.finditer(t, m.end(), min(b, m.end() + 160)))
@@ -348,7 +359,13 @@ def _permission_ok(folded: Folded, m: re.Match[str]) -> bool:
 def _permission(folded: Folded) -> Match | None:
     if _carve(folded) is not None:
         return None
-    return first(folded, _ANY_V, _permission_ok)
+    for n, m in enumerate(_ANY_V.finditer(folded.text)):
+        if n > 2000:
+            break
+        if _permission_ok(folded, m):
+            a, b = clause_window(folded.text, m.start(), m.end(), 220)
+            return folded.match(a, b)
+    return None
 
 
 def find_sharing_permission(text: str) -> Match | None:
