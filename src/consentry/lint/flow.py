@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from consentry import phrases
 
-__all__ = ["FlowAnalysis", "Method", "analyse_flow"]
+__all__ = ["FlowAnalysis", "Method", "analyse_flow", "is_policy_url"]
 
 
 class Method(StrEnum):
@@ -42,7 +42,27 @@ _WEB = _rx(
     r"|forms? (?:on|at) (?:our|the) (?:web ?site|website|webpage|site))\b"
 )
 _FORM_WORD = _rx(r"\bforms?\b")
-_CHECKBOX = _rx(r"\bcheck[ -]?box|\btick[ -]?box|\b(?:check|tick|select|mark)(?:s|ed|ing)? (?:an? |the )?(?:\w+ ){0,2}box\b")
+_POLICY_PAGE = _rx(r"privacy|terms|\btos\b|conditions|legal")
+_OPT_IN_ANCHOR = _rx(r"opt|sms|text|consent|sign|subscribe|join")
+
+
+def is_policy_url(url: str) -> bool:
+    """A privacy or terms page (judged by its last path segment), unless an anchor points at an opt-in on it."""
+    base, _, fragment = url.partition("#")
+    if fragment and _OPT_IN_ANCHOR.search(fragment):
+        return False
+    last = base.rstrip("/").rsplit("/", 1)[-1] if base.count("/") > 2 else ""
+    return bool(_POLICY_PAGE.search(last))
+
+
+_URLISH = re.compile(r"\S+\.[a-z]{2,}/\S*|https?://\S+", re.IGNORECASE)
+_ONLINE_VERB = _rx(
+    r"\b(?:opt(?:s|ed|ing)?[ -]?in|sign(?:s|ed|ing)? up|subscrib(?:e|es|ed|ing)|enroll(?:s|ed|ing)?|register(?:s|ed|ing)?|join(?:s|ed|ing)?"
+    r"|enter(?:s|ed|ing)?|provid(?:e|es|ed|ing)|submit(?:s|ted|ting)?|book(?:s|ed|ing)?|order(?:s|ed|ing)?|check(?:s|ed|ing)? out|enabl(?:e|es|ed|ing)|turn(?:s|ed|ing)? on)\b"
+)
+_CHECKBOX = _rx(
+    r"\bcheck[ -]?box|\btick[ -]?box|\b(?:check|tick|select|mark)(?:s|ed|ing)? (?:an? |the )?(?:\w+ ){0,2}box\b"
+)
 _KEYWORD = re.compile(
     r"\b(?:[Tt]ext(?:s|ing|ed)?|TEXT(?:ING)?|[Tt]xt|TXT|[Ss]end(?:s|ing)?|SEND|SMS|[Rr]eply(?:ing)?)"
     r"\s+(?:the\s+(?:key)?word\s+|keyword\s+)?[\"'“‘]?(?P<kw>[A-Z][A-Z0-9]{1,19})[\"'”’]?"
@@ -76,9 +96,9 @@ _VERBAL = _rx(
 _PLACE = r"(?:in[ -](?:store|person|office|clinic|branch)|at (?:the|our) (?:front desk|counter|register|check[ -]?in|reception|store|office|clinic|location)|point[ -]of[ -]sale)"
 _PAPER_THING = r"(?:forms?|sheets?|cards?|tablets?|kiosks?|clipboards?|sign(?:s|ed|ing)? up|signup|write|writes|fill(?:s|ed)? out)"
 _PAPER = _rx(
-    r"\b(?:paper|printed|written|physical|hard[ -]?copy|intake|registration|consent|sign[ -]?up|enrollment|membership|lease|application)"
-    r" (?:forms?|sheets?|cards?|agreements?|paperwork)\b|\bsign[ -]?up sheets?\b|\bsigned (?:a |the |our )?(?:\w+ )?(?:forms?|consent|agreement)"
-    r"|\bclipboard\b|\bhard ?copy\b|\bkiosk\b"
+    r"\b(?:paper|printed|written|physical|hard[ -]?copy|hand[ -]?written)\b.{0,30}\b(?:forms?|sheets?|cards?|agreements?|paperwork|consent)\b"
+    r"|\bsign[ -]?up sheets?\b|\b(?:sign|signs|signed|signing) (?:a |the |our )?(?:\w+ )?(?:paper|form|consent form|intake form)\b"
+    r"|\bclipboard\b|\bhard ?copy\b|\bkiosk\b|\bin[ -]store tablets?\b"
     rf"|\b{_PLACE}\b.{{0,60}}\b{_PAPER_THING}\b|\b{_PAPER_THING}\b.{{0,60}}\b{_PLACE}\b"
 )
 _APP = _rx(
@@ -87,7 +107,10 @@ _APP = _rx(
     r"|\bweb app\b|\b(?:security|account|notification|privacy|sms|text|messaging) settings\b|\bsettings page\b"
 )
 _LOGIN = _rx(
-    r"\blog(?:s|ged)? ?in(?:to)?\b|\bsign(?:s|ed)? in(?:to)?\b|\bportal\b|\bpassword\b|\bafter (?:creating|logging)"
+    r"\b(?:after|once|when) (?:they |users |customers |members |patients |clients )?(?:have )?(?:log(?:ging|ged)? ?in|sign(?:ing|ed)? in|creat(?:e|ing) an account)"
+    r"|\blog(?:s|ged)? ?in(?:to)? (?:to )?(?:their|the|your|our) (?:\w+ )?(?:account|portal|app|dashboard)|\bsign(?:s|ed)? in(?:to)? (?:their|the|your|our) (?:\w+ )?(?:account|portal|app|dashboard)"
+    r"|\b(?:patient|customer|member|tenant|client|resident|employee|student|parent) portal\b|\bbehind (?:a |the )?login\b|\bpassword[ -]protected\b"
+    r"|\blog(?:in|ged[ -]in)[ -](?:protected|only|required|gated)\b|\bprivate (?:booking )?links?\b"
 )
 _QR = _rx(r"\bqr[ -]?codes?\b")
 _EVIDENCE_HOSTS = (
@@ -97,7 +120,8 @@ _EVIDENCE_HOSTS = (
 )  # fmt: skip
 _EVIDENCE_EXT = re.compile(r"\.(?:png|jpe?g|gif|webp|pdf|mp4|mov|heic)(?:$|[?#])", re.IGNORECASE)
 _EVIDENCE_WORD = _rx(
-    r"\b(?:screen ?shots?|screen ?grabs?|photos?|images?|pictures?|mock[ -]?ups?|copy of the (?:form|script)|pdf|video)\b"
+    r"\b(?:screen ?shots?|screen ?grabs?|photos?|images?|pictures?|mock[ -]?ups?|copy of the (?:form|script)|pdf|video"
+    r"|reproduc\w*|preview|public (?:page|copy|version|example)|examples?|mirror(?:ed)?)\b"
 )
 _NUMBER_GIVEN = _rx(
     r"\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave|enter(?:s|ed|ing)?|suppl(?:y|ies|ied)|shar(?:e|es|ed|ing)"
@@ -170,9 +194,13 @@ def _evidence(urls: tuple[str, ...], text: str) -> tuple[str, ...]:
     mentions_pictures = _EVIDENCE_WORD.search(text) is not None
     for url in urls:
         host = phrases.url_host(url) or ""
-        if any(host == h or host.endswith("." + h) for h in _EVIDENCE_HOSTS) or _EVIDENCE_EXT.search(url) or (
-            mentions_pictures
-            and re.search(r"screen|photo|image|form|sample|example|optin|opt-in", url, re.I)
+        if (
+            any(host == h or host.endswith("." + h) for h in _EVIDENCE_HOSTS)
+            or _EVIDENCE_EXT.search(url)
+            or (
+                mentions_pictures
+                and re.search(r"screen|photo|image|form|sample|example|optin|opt-in", url, re.I)
+            )
         ):
             found.append(url)
     return tuple(found)
@@ -201,9 +229,12 @@ def _keywords(text: str) -> tuple[str, ...]:
 def analyse_flow(text: str) -> FlowAnalysis:
     """Analyse a message flow; pure and fast (a few regex passes)."""
     urls = tuple(m.text for m in phrases.find_urls(text))
+    full = text
+    text = _URLISH.sub(" (link) ", text)
     methods: set[Method] = set()
     checkbox = _CHECKBOX.search(text) is not None
-    if _WEB.search(text) or (urls and _FORM_WORD.search(text)):
+    pages = [u for u in urls if not is_policy_url(u)]
+    if _WEB.search(text) or (pages and (_FORM_WORD.search(text) or _ONLINE_VERB.search(text))):
         methods.add(Method.WEB)
     keywords = _keywords(text)
     if keywords or (_KEYWORD_WORD.search(text) and re.search(r"\btext|\btxt|\bsms", text, re.I)):
@@ -222,7 +253,7 @@ def analyse_flow(text: str) -> FlowAnalysis:
         methods=frozenset(methods),
         urls=urls,
         keywords=keywords,
-        evidence_links=_evidence(urls, text),
+        evidence_links=_evidence(urls, full),
         mentions_checkbox=checkbox,
         login_gated=_LOGIN.search(text) is not None,
         number_given_as_consent=_NUMBER_GIVEN.search(text) is not None,

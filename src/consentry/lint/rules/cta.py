@@ -13,9 +13,10 @@ from consentry import phrases
 from consentry.lint import sources as src
 from consentry.lint.checks import field_length
 from consentry.lint.context import Detector, LintContext
-from consentry.lint.flow import Method
+from consentry.lint.flow import Method, is_policy_url
 from consentry.lint.registry import rule
 from consentry.lint.rule import Check, Hit, Severity
+from consentry.phrases import Match
 
 FLOW = "campaign.message_flow"
 _806 = ("DCA 806", "DCA 861")
@@ -43,6 +44,12 @@ _SEPARATE = re.compile(
     r"\b(?:separate|second|own|additional|another|distinct|individual)\b.{0,40}\b(?:check ?box(?:es)?|consent|opt[ -]?in|keyword)"
     r"|\b(?:two|2) (?:separate )?check ?boxes\b|\bmarketing (?:check ?box|consent|opt[ -]?in)\b",
     re.IGNORECASE,
+)
+_DONATION_WORD = re.compile(
+    r"\bdonat(?:e|es|ion|ions|ing)\b|\bfundrais\w*|\bgiving\b|\bcontributions?\b", re.IGNORECASE
+)
+_DONATION_WORD = re.compile(
+    r"\bdonat(?:e|es|ion|ions|ing)\b|\bfundrais\w*|\bcontributions?\b", re.IGNORECASE
 )
 _FAKE_NUMBER = re.compile(
     r"\(?\b(?:555|123|000|999|xxx)\)?[\s.-]*(?:555|456|000|999|xxx)[\s.-]*(?:5555|7890|0000|9999|xxxx)\b",
@@ -132,9 +139,7 @@ def cta_web_opt_in_without_page_url(ctx: LintContext) -> Iterator[Hit]:
     flow = ctx.flow
     if Method.WEB not in flow.methods:
         return
-    pages = [
-        u for u in flow.urls if not re.search(r"privacy|terms|tos\b|conditions|legal", u, re.I)
-    ]
+    pages = [u for u in flow.urls if not is_policy_url(u)]
     if not pages:
         urls = ", ".join(ctx.spec.opt_in_urls)
         hint = f" Your opt-in pages are listed as {urls}; quote the right one." if urls else ""
@@ -168,17 +173,6 @@ for _code, _name, _detector, _missing, _fix, _codes, _ref, _src in (
      "Add 'Reply STOP to cancel' (or 'Text STOP to opt out') to the consent text.",
      ("DCA 806", "DCA 861", "Twilio 30924", "AWS OPT_IN_WORKFLOW_NON_COMPLIANT_HELP_STOP"),
      "R042", src.twilio_error(30924, "Missing or non-compliant consent agreement language")),
-    ("CTA007", "cta-missing-help-instructions", phrases.find_help_instruction,
-     "The call to action does not tell people to reply HELP for help.",
-     "Add 'Reply HELP for help' to the consent text.",
-     ("DCA 806", "DCA 861", "Twilio 30570", "AWS OPT_IN_WORKFLOW_NON_COMPLIANT_HELP_STOP"),
-     "R043", src.twilio_error(30570, "Call-to-Action is missing customer support instructions")),
-    ("CTA008", "cta-missing-privacy-policy", phrases.find_privacy_reference,
-     "The call to action does not link your privacy policy or say that mobile data is not shared.",
-     "Add your privacy policy's URL to the consent text, and the sentence 'No mobile information "
-     "will be shared with third parties or affiliates for marketing/promotional purposes.'",
-     ("DCA 806", "DCA 861", "DCA 805", "AWS OPT_IN_WORKFLOW_NON_COMPLIANT_PRIVACY_POLICY"),
-     "R044", _TX),
 ):  # fmt: skip
     rule(
         code=_code,
@@ -194,6 +188,105 @@ for _code, _name, _detector, _missing, _fix, _codes, _ref, _src in (
         fields=(FLOW,),
         refs=(_ref,),
     )(_disclosure_check(_detector, _missing))
+
+
+_SUPPORT_INTRO = re.compile(
+    r"\b(?:for|need|get) (?:help|support|assistance)\b|\bquestions\?|\bcontact us\b"
+    r"|\bcustomer (?:care|support|service)\b",
+    re.IGNORECASE,
+)
+
+
+def _help_or_support(text: str) -> Match | None:
+    """'Reply HELP for help', or a support contact offered as help (Twilio 30570)."""
+    found = phrases.find_help_instruction(text)
+    if found is None and _SUPPORT_INTRO.search(text):
+        found = phrases.find_support_contact(text)
+    return found
+
+
+rule(
+    code="CTA007",
+    name="cta-missing-help-instructions",
+    severity=Severity.ERROR,
+    summary="The call to action does not tell people to reply HELP for help.",
+    why="""Carriers require the consent text to say how to get help: 'Reply HELP for help', or a
+    support contact (DCA 806/861: 'HELP instructions'; Twilio 30570: 'customer support
+    instructions'). For flows where the person texts you first or texts a keyword, consentry also
+    accepts it in the confirmation text they get back.""",
+    fix="Add 'Reply HELP for help' to the consent text.",
+    sources=(
+        src.twilio_error(30570, "Call-to-Action is missing customer support instructions"),
+        _TX,
+        _AWS,
+    ),
+    carrier_codes=(
+        "DCA 806",
+        "DCA 861",
+        "Twilio 30570",
+        "AWS OPT_IN_WORKFLOW_NON_COMPLIANT_HELP_STOP",
+    ),
+    fields=(FLOW,),
+    refs=("R043",),
+)(
+    _disclosure_check(
+        _help_or_support, "The call to action does not tell people to reply HELP for help."
+    )
+)
+
+_PRIVACY_CODES = (
+    "DCA 806",
+    "DCA 861",
+    "DCA 805",
+    "AWS OPT_IN_WORKFLOW_NON_COMPLIANT_PRIVACY_POLICY",
+)
+_PRIVACY_FIX = """Add your privacy policy's URL to the consent text, and the sentence 'No mobile
+information will be shared with third parties or affiliates for marketing/promotional purposes.'"""
+
+
+def _privacy_in_flow(ctx: LintContext) -> bool:
+    return not _flow_text(ctx).strip() or _disclosed(ctx, phrases.find_privacy_reference)
+
+
+@rule(
+    code="CTA008",
+    name="cta-missing-privacy-policy",
+    severity=Severity.ERROR,
+    summary="Neither the call to action nor the registration links a privacy policy.",
+    why="""Carriers require a privacy policy that says mobile numbers are not shared, linked from
+    the consent text (DCA 805, 806, 861: 'link to the message program privacy policy, or language
+    referring to the privacy policy'). This campaign gives no privacy policy anywhere.""",
+    fix=_PRIVACY_FIX,
+    sources=(_TX, _AWS),
+    carrier_codes=_PRIVACY_CODES,
+    fields=(FLOW, "campaign.privacy_policy_url"),
+    refs=("R044", "R069"),
+)
+def cta_missing_privacy_policy(ctx: LintContext) -> Iterator[Hit]:
+    if not _privacy_in_flow(ctx) and not (ctx.spec.privacy_policy_url or "").strip():
+        yield Hit(
+            FLOW,
+            "The call to action does not link your privacy policy or say that mobile data is "
+            "not shared, and no privacy_policy_url is given.",
+        )
+
+
+@rule(
+    code="CTA028",
+    name="cta-privacy-policy-not-linked",
+    severity=Severity.WARNING,
+    summary="The call to action does not link the privacy policy (only the URL field has it).",
+    why="""Reviewers read the privacy-policy URL field, but DCA 806/861 ask for the link (or the
+    no-sharing sentence) in the consent text itself, where the subscriber sees it.""",
+    fix=_PRIVACY_FIX,
+    sources=(_TX, _AWS),
+    carrier_codes=_PRIVACY_CODES,
+    fields=(FLOW,),
+    refs=("R044", "R075"),
+)
+def cta_privacy_policy_not_linked(ctx: LintContext) -> Iterator[Hit]:
+    if not _privacy_in_flow(ctx) and (ctx.spec.privacy_policy_url or "").strip():
+        yield Hit(FLOW)
 
 
 @rule(
@@ -485,7 +578,7 @@ def offline_opt_in_without_evidence_link(ctx: LintContext) -> Iterator[Hit]:
         return
     if Method.PAPER in flow.methods:
         yield Hit(FLOW, "The paper or in-person opt-in has no link to a photo or PDF of the form.")
-    elif Method.APP in flow.methods and flow.login_gated and Method.WEB not in flow.methods:
+    elif flow.login_gated:
         yield Hit(
             FLOW, "The opt-in is behind a login or in an app, and no public screenshot is linked."
         )
@@ -567,14 +660,13 @@ def phone_number_given_is_not_consent(ctx: LintContext) -> Iterator[Hit]:
     refs=("R058",),
 )
 def donation_disclosure_missing(ctx: LintContext) -> Iterator[Hit]:
-    asks = ctx.content.any("donation") or bool(
-        ctx.use_cases & {"CHARITY", "POLITICAL", "POLITICAL_SECTION_527"}
-    )
+    # Saying that the program includes donation requests or fundraising is the disclosure.
+    text = _flow_text(ctx)
     if (
-        asks
-        and ctx.content.any("donation")
-        and _flow_text(ctx).strip()
+        ctx.content.any("donation")
+        and text.strip()
         and not ctx.flow.donation_disclosure
+        and not _DONATION_WORD.search(text)
     ):
         yield Hit(FLOW)
 
