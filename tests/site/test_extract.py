@@ -252,6 +252,20 @@ def test_formless_groups_are_split_by_container() -> None:
     assert all(fl.input_type != "search" for f in p.forms for fl in f.fields)
 
 
+def test_formless_forms_in_one_section_split_at_their_buttons() -> None:
+    p = page(
+        "<section><div class=a><input type=tel name=p1><button>Call me</button></div>"
+        "<div class=b><input type=email name=e><input type=checkbox name=news> News"
+        "<button>Join</button></div></section>"
+        "<main><div><input name=f1 placeholder=Phone></div><div><input name=f2></div></main>"
+    )
+    assert [(f.submit_text, [x.name for x in f.fields]) for f in p.forms] == [
+        ("Call me", ["p1"]),
+        ("Join", ["e"]),
+        (None, ["f1", "f2"]),
+    ]
+
+
 def test_honeypots_are_hidden() -> None:
     form = only_form(
         "<form><input type=tel name=phone>"

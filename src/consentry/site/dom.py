@@ -224,6 +224,8 @@ class Doc:
             if e.get("name")
         )
         self._regions: dict[Element, Region | None] = {}
+        self._positions: dict[Element, int] = {}
+        self._alone: set[Element] = set()
         self.by_id: dict[str, Element] = {}
         for e in root.iter():
             ident = e.get("id") if isinstance(e.tag, str) else None
@@ -278,19 +280,31 @@ class Doc:
             node = node.getparent()
         return " > ".join(reversed(steps))
 
-    @staticmethod
-    def _step(node: Element) -> str:
+    def _step(self, node: Element) -> str:
         tag = tag_of(node)
         step = tag
         safe = [c for c in classes(node) if _SAFE.match(c)]
         if safe and tag not in ("body", "html"):
             step += f".{safe[0]}"
-        parent = node.getparent()
-        if parent is not None:
-            same = [s for s in parent if isinstance(s.tag, str) and s.tag == node.tag]
-            if len(same) > 1:
-                step += f":nth-of-type({same.index(node) + 1})"
+        position = self._position(node)
+        if position is not None:
+            step += f":nth-of-type({position})"
         return step
+
+    def _position(self, node: Element) -> int | None:
+        """1-based index among same-tag siblings, None when the tag is alone (cached per parent:
+        a list of 5,000 links must not cost 5,000² steps)."""
+        if node not in self._positions:
+            parent = node.getparent()
+            if parent is None:
+                return None
+            counts: Counter[str] = Counter()
+            for child in parent:
+                if isinstance(child.tag, str):
+                    counts[child.tag] += 1
+                    self._positions[child] = counts[child.tag]
+            self._alone.update(c for c in parent if isinstance(c.tag, str) and counts[c.tag] == 1)
+        return None if node in self._alone else self._positions.get(node)
 
 
 _SAFE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")

@@ -17,6 +17,7 @@ from consentry.site.classify import (
     phone_reason_from_text,
 )
 from consentry.site.dom import Doc, Element, attr, classes, element_text, one_line, tag_of
+from consentry.site.formless import group_orphans, is_button, is_search, owner_form
 from consentry.site.labels import Labeler, is_control
 from consentry.site.model import Checkbox, Field, Form, Link
 from consentry.site.scripts import ScriptTicks
@@ -58,18 +59,7 @@ _OFFSCREEN = re.compile(r"(?:left|top)\s*:\s*-\d{3,}px|opacity\s*:\s*0(?:\.0+)?\
 _REQUIRED_DATA = ("data-required", "data-parsley-required", "data-rule-required", "data-validation")
 _REQUIRED_TOKEN = re.compile(r"required", re.I)
 _NOT_REQUIRED_TOKEN = re.compile(r"^(?:not|non|un)[-_]?required|optional", re.I)
-_FORMISH = re.compile(
-    r"(?:^|[-_])forms?(?:$|[-_])|^(?:wixui-form|contact|signup|subscribe|newsletter)", re.I
-)
-_SEARCH_NAMES = frozenset({"q", "s", "search", "query", "keyword", "keywords"})
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-
-
-def _owner_form(el: Element) -> Element | None:
-    for ancestor in el.iterancestors():
-        if tag_of(ancestor) == "form":
-            return ancestor
-    return None
 
 
 def _honeypot(el: Element, root: Element) -> bool:
@@ -334,38 +324,6 @@ class _FormBuilder:
         )
 
 
-def _is_button(el: Element) -> bool:
-    return tag_of(el) == "button" or (
-        tag_of(el) == "input" and attr(el, "type").lower() in _BUTTON_TYPES
-    )
-
-
-def _is_search(el: Element) -> bool:
-    if attr(el, "type").lower() == "search" or attr(el, "name").lower() in _SEARCH_NAMES:
-        return True
-    return any(attr(a, "role") == "search" for a in el.iterancestors())
-
-
-def _container(el: Element) -> Element:
-    parent = el.getparent()
-    node = parent
-    for _ in range(12):
-        if node is None or tag_of(node) in ("body", "html"):
-            break
-        tokens = [*classes(node), attr(node, "id"), attr(node, "data-testid")]
-        if attr(node, "role") == "form" or any(_FORMISH.search(t) for t in tokens if t):
-            return node
-        for b in node.iter("button", "input", "a", "div"):
-            if _owner_form(b) is not None:
-                continue
-            if tag_of(b) == "button" or attr(b, "role") == "button":
-                return node
-            if tag_of(b) == "input" and attr(b, "type").lower() in ("submit", "button", "image"):
-                return node
-        node = node.getparent()
-    return parent if parent is not None else el
-
-
 def extract_forms(doc: Doc, ticks: ScriptTicks, links: Mapping[Element, Link]) -> tuple[Form, ...]:
     builder = _FormBuilder(doc, ticks, links)
     owned: dict[Element, list[Element]] = {f: [] for f in doc.root.iter("form")}
@@ -374,31 +332,13 @@ def extract_forms(doc: Doc, ticks: ScriptTicks, links: Mapping[Element, Link]) -
         if not isinstance(el.tag, str) or not is_control(el):
             continue
         target = doc.by_id.get(attr(el, "form"))
-        owner = target if target is not None and tag_of(target) == "form" else _owner_form(el)
+        owner = target if target is not None and tag_of(target) == "form" else owner_form(el)
         if owner is not None:
             owned.setdefault(owner, []).append(el)
-        elif not _is_search(el) and not _is_button(el):
+        elif not is_search(el) and not is_button(el):
             orphans.append(el)
     forms = [builder.build(root, "form", controls) for root, controls in owned.items()]
-    groups: dict[Element, list[Element]] = {}
-    for el in orphans:
-        groups.setdefault(_container(el), []).append(el)
-    for container in list(groups):
-        for other in list(groups):
-            if other is container or container not in groups or other not in groups:
-                continue
-            if container in set(other.iterancestors()) and tag_of(container) not in (
-                "main",
-                "body",
-            ):
-                groups[container].extend(groups.pop(other))
-    for container, controls in groups.items():
-        controls.extend(
-            b
-            for b in container.iter("button", "input")
-            if b not in controls
-            and (tag_of(b) == "button" or attr(b, "type").lower() in _BUTTON_TYPES)
-        )
+    for container, controls in group_orphans(orphans):
         controls.sort(key=builder.order)
         forms.append(builder.build(container, "formless", controls))
     forms.sort(key=lambda f: f.line or 0)
