@@ -162,3 +162,27 @@ def test_bare_domain_is_taken_as_https() -> None:
 
     snap = crawl_site(["acme.example"], transport=httpx.MockTransport(handler), resolver=public)
     assert seen == ["https://acme.example/"] and len(snap) == 1
+
+
+def test_meta_refresh_and_same_site_frames_are_followed(serve_site: Serve) -> None:
+    server = serve_site("jsform")
+    snap = crawl_site([server.url + "old.html"], allow_private=True)
+    old = snap.page_for(server.url + "old.html")
+    assert old is not None and old.meta_refresh == server.url
+    home = snap.page_for(server.url)
+    assert home is not None
+    (frame,) = [e for e in home.embeds if e.kind == "iframe"]
+    assert frame.same_origin and frame.url == server.url + "frame.html"
+    framed = snap.page_for(frame.url)
+    assert framed is not None and framed.forms[0].checkboxes[0].checked
+
+
+def test_connection_messages() -> None:
+    import httpx
+
+    from consentry.site.fetch import _connect_message
+
+    bad_cert = httpx.ConnectError("[SSL: CERTIFICATE_VERIFY_FAILED] certificate has expired")
+    assert "expired HTTPS certificate" in _connect_message("https://a.example/", bad_cert)
+    refused = httpx.ConnectError("[Errno 111] Connection refused")
+    assert "did not answer" in _connect_message("https://a.example/", refused)

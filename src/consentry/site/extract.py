@@ -108,7 +108,7 @@ def _links(doc: Doc, base: str) -> dict[Element, Link]:
 
 def _embeds(doc: Doc, base: str, page_host: str) -> tuple[Embed, ...]:
     found: list[Embed] = []
-    for el in doc.root.iter("iframe", "script", "div", "embed", "object"):
+    for el in doc.root.iter("iframe", "frame", "script", "div", "embed", "object"):
         tag = tag_of(el)
         src = attr(el, "src") or attr(el, "data-src") or attr(el, "data") if tag != "div" else ""
         kind: Literal["iframe", "script", "widget"] = "iframe" if tag != "script" else "script"
@@ -131,7 +131,7 @@ def _embeds(doc: Doc, base: str, page_host: str) -> tuple[Embed, ...]:
                 continue
         if tag == "script" and not is_form:
             continue
-        if tag in ("iframe", "embed", "object") and not src and provider is None:
+        if tag in ("iframe", "frame", "embed", "object") and not src and provider is None:
             continue
         url = normalize_url(src, base) or src
         found.append(
@@ -223,6 +223,17 @@ def _unique(items: Iterator[str] | list[str] | Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(one_line(i) for i in items if one_line(i)))
 
 
+_REFRESH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[;,]\s*(?:url\s*=\s*)?['\"]?([^'\"]+)", re.I)
+
+
+def _refresh_target(content: str, base: str) -> str | None:
+    """Where `<meta http-equiv=refresh content="0; url=/home">` sends a visitor (within 10 s)."""
+    match = _REFRESH.match(content)
+    if not match or float(match.group(1)) > 10:
+        return None
+    return normalize_url(match.group(2).strip(), base)
+
+
 def _meta(root: Element, key: str, value: str) -> str:
     for meta in root.iter("meta"):
         if (meta.get(key) or "").lower() == value:
@@ -272,6 +283,7 @@ def extract_page(
         if "canonical" in (link_el.get("rel") or "").lower().split() and attr(link_el, "href"):
             canonical = normalize_url(attr(link_el, "href"), base)
             break
+    meta_refresh = _refresh_target(_meta(root, "http-equiv", "refresh"), base)
     og_url = (
         normalize_url(_meta(root, "property", "og:url"), base)
         if _meta(root, "property", "og:url")
@@ -301,6 +313,7 @@ def extract_page(
         embeds=_embeds(doc, base, host_of(final)),
         canonical=canonical,
         og_url=og_url,
+        meta_refresh=meta_refresh,
         meta_robots=robots,
         lang=attr(html_el, "lang") if html_el is not None else "",
         contact=_contact(root, visible, links),

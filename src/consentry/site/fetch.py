@@ -138,6 +138,13 @@ def _clean(url: str) -> str:
     return urlunsplit(parts._replace(query="&".join(kept)))
 
 
+def _connect_message(url: str, exc: Exception) -> str:
+    detail = str(exc)
+    if "CERTIFICATE" in detail.upper() or "SSL" in detail.upper():
+        return f"{url} has an invalid or expired HTTPS certificate; browsers show a warning."
+    return f"Could not connect to {url}: the server did not answer ({type(exc).__name__})."
+
+
 def _rank(link: Link, depth: int) -> tuple[int, int] | None:
     topics = set(link.topics)
     if "login" in topics:
@@ -197,6 +204,13 @@ class _Crawler:
                 self.push(url, (1, item.depth + 1), page.final_url, item.depth + 1, True)
             else:
                 self.skipped.setdefault(url, SkippedLink(url, "other_site", page.final_url))
+        # A same-site frame may hold the form; a meta refresh is a redirect by another name.
+        inner = [e.url for e in page.embeds if e.kind == "iframe" and e.url]
+        for url in inner:
+            if same_site(url, self.sites):
+                self.push(_clean(url), (2, item.depth + 1), page.final_url, item.depth + 1, False)
+        if page.meta_refresh and same_site(page.meta_refresh, self.sites):
+            self.push(_clean(page.meta_refresh), item.rank, page.final_url, item.depth, False)
 
     async def run(self, start_urls: list[str]) -> SiteSnapshot:
         for raw in start_urls:
@@ -274,7 +288,7 @@ class _Crawler:
             self.add(out, "dns", str(exc))
             return out
         except httpx.HTTPError as exc:
-            self.add(out, "connect", f"Could not connect to {item.url} ({type(exc).__name__}).")
+            self.add(out, "connect", _connect_message(item.url, exc))
             return out
         if body is not None:
             out.page = await asyncio.to_thread(self._extract, item, body)

@@ -234,6 +234,8 @@ class Page:
     embeds: tuple[Embed, ...]
     canonical: str | None
     og_url: str | None
+    meta_refresh: str | None
+    """Where a `<meta http-equiv=refresh>` sends the visitor within 10 s (the crawler follows)."""
     meta_robots: str
     lang: str
     contact: ContactInfo
