@@ -184,6 +184,7 @@ def test_checkbox_group_options_do_not_leak_into_each_other() -> None:
     assert email.group_label == sms.group_label == "Contact me by"
     assert email.group_size == 2
     assert "Text message" not in email.consent_text and "Email" not in sms.consent_text
+    assert sms.description == "Msg rates may apply."
 
 
 def test_radio_yes_no_consent() -> None:
@@ -264,6 +265,14 @@ def test_formless_forms_in_one_section_split_at_their_buttons() -> None:
         ("Join", ["e"]),
         (None, ["f1", "f2"]),
     ]
+
+
+def test_form_heading_is_the_nearest_heading_of_its_part_of_the_page() -> None:
+    p = page(
+        "<main><h1>Contact us</h1><p>Intro</p><div><form><input type=tel name=p></form></div></main>"
+        "<footer><form><input type=email name=e><button>Join</button></form></footer>"
+    )
+    assert [f.heading for f in p.forms] == ["Contact us", ""]
 
 
 def test_honeypots_are_hidden() -> None:

@@ -242,10 +242,9 @@ class _FormBuilder:
         ancestors = set(best.iterancestors())
         for shared in root.iterancestors():
             if shared in ancestors:
+                # Sharing only <body> means the heading belongs to another part of the page.
                 return (
-                    one_line(element_text(best))
-                    if tag_of(shared) not in ("html", "body", "main")
-                    else ""
+                    one_line(element_text(best)) if tag_of(shared) not in ("html", "body") else ""
                 )
         return ""
 

@@ -291,9 +291,9 @@ class Labeler:
             def skip(e: Element) -> bool:
                 return e in exclude or e in own
 
-            inner = element_text(wrapper, skip=skip)
-            inner = _minus(inner, label)
-            if inner and not group:
+            # In a group, what is left after every option's label is the shared disclosure.
+            inner = _minus(element_text(wrapper, skip=skip), label)
+            if inner:
                 described.append(inner)
                 desc_roots.append(wrapper)
                 sources.append("field-wrapper")
