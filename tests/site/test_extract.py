@@ -383,6 +383,12 @@ def test_login_wall_and_placeholders() -> None:
     assert "buy this domain" in parked.placeholder_markers
 
 
+def test_line_numbers_match_html_lines_whatever_the_line_endings() -> None:
+    html = "<html>\r\n<body>\r\n<p>a\u2028b</p>\r\n<form id=f><input type=tel></form>\r\n</body>"
+    p = extract_page(html, url=URL)
+    assert p.line_text(p.forms[0].line) == "<form id=f><input type=tel></form>"
+
+
 @pytest.mark.parametrize(
     "html",
     [

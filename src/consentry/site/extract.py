@@ -270,7 +270,7 @@ def extract_page(
     body = root.find("body")
     visible = element_text(body if body is not None else root)
     full = element_text(body if body is not None else root, keep_hidden=True)
-    title_el = root.find(".//title")
+    title_el = root.find("head/title")  # not an SVG's <title> in the body
     title = one_line(title_el.text_content()) if title_el is not None else ""
     title = title or _meta(root, "property", "og:title")
     headings = tuple(
@@ -306,7 +306,8 @@ def extract_page(
         title=title,
         text=visible,
         full_text=full,
-        html_lines=tuple(text.splitlines()),
+        # Split on "\n" only: that is how lxml counts `sourceline`.
+        html_lines=tuple(line.removesuffix("\r") for line in text.split("\n")),
         links=tuple(links),
         forms=forms,
         headings=headings,
