@@ -145,7 +145,8 @@ def _connect_message(url: str, exc: Exception) -> str:
     return f"Could not connect to {url}: the server did not answer ({type(exc).__name__})."
 
 
-def _rank(link: Link, depth: int) -> tuple[int, int] | None:
+def _rank(link: Link, depth: int) -> tuple[int, int]:
+    """Crawl order: policies, then pages with forms, then about, then nav/footer, then body."""
     topics = set(link.topics)
     if "login" in topics:
         return (6, depth)
@@ -197,9 +198,7 @@ class _Crawler:
                 self.skipped.setdefault(url, SkippedLink(url, "not_page", page.final_url))
                 continue
             if same_site(url, self.sites):
-                rank = _rank(link, item.depth + 1)
-                if rank is not None:
-                    self.push(url, rank, page.final_url, item.depth + 1, False)
+                self.push(url, _rank(link, item.depth + 1), page.final_url, item.depth + 1, False)
             elif policy and self.o.follow_offsite_policies and not embed_provider(url)[1]:
                 self.push(url, (1, item.depth + 1), page.final_url, item.depth + 1, True)
             else:
