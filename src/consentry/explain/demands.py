@@ -30,7 +30,7 @@ _BOILERPLATE = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         r"\bdca\s*\d?\s+declined\s+sharing\s+request\s+for\s+campaign\s+\w+\s*\.?",
-        r"\bregistration requires strict adherence to carrier sms policies[^.]*\.?",
+        r"\bregistration\s+requires\s+strict\s+adherence\s+to\s+carrier\s+sms\s+policies[^.]*\.?",
         r"\b(?:explanation|reason|details?|comments?|feedback|description)\s*:",
         r"\bcampaign\s*(?:id)?\s*[:#]?\s*C[A-Z0-9]{6}\b",
     )
@@ -59,41 +59,45 @@ def _markers(s: str) -> list[tuple[int, int, str]]:
     return kept
 
 
-def _segments(s: str) -> list[tuple[str, str, str]]:
-    """(surface, text with the marker blanked, full text) for each stretch of the sentence."""
+def _segments(s: str) -> list[tuple[str, str, str, int]]:
+    """(surface, text searched for elements, full text, start) for each stretch of the sentence."""
     markers = _markers(s)
-    segments: list[tuple[str, str, str]] = []
+    segments: list[tuple[str, str, str, int]] = []
     first = markers[0][0] if markers else len(s)
     if first:
-        segments.append(("", s[:first], s[:first]))
+        segments.append(("", s[:first], s[:first], 0))
     for i, (start, end, surface) in enumerate(markers):
         stop = markers[i + 1][0] if i + 1 < len(markers) else len(s)
-        body = " " * (end - start) + s[end:stop]
+        body = " " * (end - start) + s[end:stop]  # "HELP message" is no HELP instruction
         if segments and segments[-1][0] == surface:  # "opt-in message/confirmation MT"
             prev = segments.pop()
-            segments.append((surface, prev[1] + body, prev[2] + s[start:stop]))
+            segments.append((surface, prev[1] + body, prev[2] + s[start:stop], prev[3]))
         else:
-            segments.append((surface, body, s[start:stop]))
+            segments.append((surface, body, s[start:stop], start))
     return segments
 
 
 def _sentence_demands(s: str) -> list[str]:
     found: list[str] = []
-    standalone = False
     for pattern, ids in STANDALONE:
         if pattern.search(s):
             found.extend(ids)
-            standalone = True
     bare: list[tuple[str, str]] = []
-    for surface, body, full in _segments(s):
+    problem = PROBLEM.search(s)
+    segments = _segments(s)
+    first_marked = next((n for n, seg in enumerate(segments) if seg[0]), -1)
+    for n, (surface, body, full, start) in enumerate(segments):
         table = ELEMENTS if surface else DEFAULT_ELEMENTS
         elements = [name for name, pattern in table.items() if pattern.search(body)]
         for element in elements:
             found.extend(TABLE.get((surface, element), ()))
-        if surface and not elements:
+        # Only the subject of the complaint counts: the first surface named, or those named
+        # before the complaint word ("Privacy policy and opt-in confirmation ... not met").
+        subject = n == first_marked or (problem is not None and start < problem.start())
+        if surface and not elements and subject:
             bare.append((surface, full))
-    # A surface named in a complaint with nothing more specific: its most likely meaning.
-    if not standalone and PROBLEM.search(s):
+    # A surface named in a complaint that says nothing more specific: its most likely meaning.
+    if not found and problem:
         for surface, full in bare:
             if surface in MISSING and MISSING_WORDS.search(full):
                 found.extend(MISSING[surface])

@@ -62,11 +62,12 @@ _NOT_CODES = re.compile(
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b"
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # times
     r"|[$€£]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:usd|dollars?|cents?)\b"  # money
-    r"|\b\d[\d,]*\s*(?:msgs?|messages?|texts?|sms|mms|per\b|/|%|x\b|days?|hours?|hrs?|minutes?|mins?|weeks?|months?"
+    r"|\b\d[\d,]*\s*(?:msgs?|messages?|texts?|sms|mms|per\b|/\s*(?:day|week|month|year|mo|wk)\b|%|x\b|days?|hours?|hrs?|minutes?|mins?|weeks?|months?"
     r"|years?|characters?|chars?|numbers?|brands?|campaigns?|times|segments?|people|customers|users|tenants|employees)",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"(?<![\w$.,/-])(\d{3,5})(?![\w%]|[.,/:-]\d)")
+# 3-5 digits standing alone; "806/611" is a list of codes, "8/06" and "1.861" are not codes.
+_NUMBER = re.compile(r"(?<![\w$.,-])(?<!\b\d/)(?<!\b\d\d/)(\d{3,5})(?![\w%]|[.,:-]\d|/\d{1,2}\b)")
 _TCODE = re.compile(r"(?<![\w-])(T[1-7])(?![\w-])")
 _ENUM = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)(?![\w-])")
 _KEY = (

@@ -39,7 +39,7 @@ SURFACES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("help", rf"\bhelp(?:kw)? {_REPLY}"),
         ("cfm", rf"\b(?:opt-in|start|join|subscribe|subscription|welcome|double opt-in)(?: confirmation)? {_REPLY}"
                 rf"|\bconfirmation {_REPLY}|\bopt-in confirmation\b"),
-        ("cta", r"\bcta\b|\bmessage flow\b|\bopt-in (?:flow|workflow|process|language|disclosure|form|page|method|error|description)s?\b"
+        ("cta", r"\bcta\b|\bmessage flow\b|\bopt-in (?:flow|workflow|process|language|disclosure|method|error|description)s?\b"
                 r"|\bconsent (?:language|flow|form|disclosure|agreement|process|collection)\b|\b(?:sign-?up|web|subscription) form\b"),
         ("smp", r"\bsample (?:message|content|text|sms)s?\b|\bmessage samples?\b|\bsamples\b"),
         ("dsc", r"\b(?:campaign )?description\b"),
@@ -56,7 +56,7 @@ SURFACES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 # "link to the privacy policy" names the policy as something to link, not as the subject.
 LINK_BEFORE = re.compile(
-    r"(?:link|links|linked|linking|referring|refer|reference|references|to|and|or)\s+(?:to\s+)?(?:the\s+|your\s+|our\s+|a\s+)?(?:message program\s+|sms\s+|program\s+)?$"
+    r"\b(?:link|links|linked|linking|referring|refer|reference|references|to|and|or)\s+(?:to\s+)?(?:the\s+|your\s+|our\s+|a\s+)?(?:message program\s+|sms\s+|program\s+)?$"
 )
 
 ELEMENTS: dict[str, re.Pattern[str]] = {
@@ -69,7 +69,8 @@ ELEMENTS: dict[str, re.Pattern[str]] = {
         "rates": r"\brates\b|\bfees?\b|\bcharges\b",
         "privacy": r"\bprivacy\b",
         "terms": r"\bterms\b",
-        "path": r"\bpath\b|\b(?:direct|specific|exact|live|working|public) (?:link|url|web address|page)\b|\bopt-in (?:link|url)\b|\bscreenshots?\b"
+        "path": r"\bpath\b|\b(?:direct|specific|exact|live|working|public) (?:link|url|web address|page)\b(?! shorten)"
+        r"|\b(?:opt-in|page|form) (?:link|url)\b|\bscreenshots?\b"
                 r"|\bproof of (?:opt-in|consent)\b|\bwhere (?:the )?(?:consumer|user|customer|subscriber|end-user|people)s? (?:opt|sign|find|can)\b",
         "method": r"\bhow (?:you are |you )?(?:obtain\w*|collect\w*|get\w*) (?:their )?consent\b|\bopt-in methods?\b|\bevery (?:way|method)\b"
                   r"|\bhow (?:users|customers|consumers|people|end-users|subscribers|recipients) (?:opt|consent|sign|agree)\w*",
@@ -205,7 +206,7 @@ STANDALONE: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\binauthentic\b|\btemplate (?:site|website)\b", ("web.authentic",)),
         (r"\bno mobile (?:opt-in )?(?:data|information|info)\b|\b(?:not|never) (?:be )?shar\w*\b.{0,40}\bthird[- ]part|\bthird[- ]party data sharing\b",
          ("pp.no_sharing",)),
-        (r"\b(?:is|are|be|was|were) (?:sold|rented|shared with third[- ]part\w*)\b", ("pp.no_sale_clause",)),
+        (r"\b(?:is|are|was|were) (?:being )?(?:sold|rented|shared with third[- ]part\w*)", ("pp.no_sale_clause",)),
         (r"\bcannabis\b|\bcbd\b|\bhemp\b|\bmarijuana\b|\bkratom\b|\billegal substances?\b|\bthc\b", ("cnt.cannabis",)),
         (r"\bgambling\b|\bcasino\b|\bsports? betting\b|\blottery\b", ("cnt.gambling",)),
         (r"\bsweepstakes?\b|\bjob boards?\b|\bget[- ]rich\b|\bpyramid\b|\bmlm\b", ("cnt.sweepstakes",)),
