@@ -135,23 +135,22 @@ def walk(events: Iterable[Event], head: tuple[int, str] | None) -> ChainReport:
         count += 1
         expected_prev = prev.hash if prev is not None else GENESIS_HASH
         expected_seq = prev.seq + 1 if prev is not None else 1
-        if compute_hash(event) != event.hash:
-            return _bad(event, count - 1, "altered", "its content does not match its hash", prev)
         if event.prev_hash != expected_prev:
             if prev is not None and event.prev_hash == before_prev_hash:
-                return _bad(
-                    prev,
-                    count - 2,
-                    "inserted",
-                    "it is not part of the chain: the next event links past it",
-                    prev,
-                )
+                why = "it is not part of the chain: the event after it links past it"
+                return _bad(prev, count - 2, "inserted", why, prev)
             if event.seq != expected_seq:
                 what = f"event(s) {expected_seq}..{event.seq - 1} are missing"
                 return _bad(event, count - 1, "removed", f"{what} just before it", prev)
-            return _bad(
-                event, count - 1, "altered", "its link to the previous event is broken", prev
-            )
+            if prev is not None:
+                why = (
+                    f"its hash is not the one event {event.seq} recorded: it was changed (and "
+                    "re-hashed) later, or events after it were removed"
+                )
+                return _bad(prev, count - 2, "altered", why, prev)
+            return _bad(event, 0, "altered", "the first event does not start the chain", None)
+        if compute_hash(event) != event.hash:
+            return _bad(event, count - 1, "altered", "its content does not match its hash", prev)
         if event.seq != expected_seq:
             return _bad(event, count - 1, "altered", "its position in the chain was changed", prev)
         before_prev_hash = expected_prev

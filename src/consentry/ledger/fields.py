@@ -96,6 +96,7 @@ def clean_ip(value: object, *, source: str | None = None) -> str | None:
 @dataclass(frozen=True, slots=True)
 class InboundText:
     text: str  # what is stored (possibly cut at the limit)
+    full: str  # what is classified: a STOP at the end of a long text still counts
     full_length: int
     sha256: str  # of the full, repaired text
     repaired: bool  # invalid characters were replaced
@@ -109,7 +110,7 @@ def clean_inbound(value: object) -> InboundText:
         text = "".join("\ufffd" if c == "\x00" or 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
     digest = hashlib.sha256(text.encode()).hexdigest()
     limit = LIMITS["text"]
-    return InboundText(text[:limit], len(text), digest, repaired)
+    return InboundText(text[:limit], text, len(text), digest, repaired)
 
 
 def decode_bytes(raw: bytes, *, source: str, line: int | None = None) -> str:

@@ -103,7 +103,7 @@ class InboundOp:
             return []
         state = view.state(msg.brand, msg.phone, msg.campaign)
         found = classify(
-            msg.text.text, self.config.keywords, confirmation_pending=bool(state.pending_event_id)
+            msg.text.full, self.config.keywords, confirmation_pending=bool(state.pending_event_id)
         )
         drafts, reply, note = self._decide(found, state, view)
         action = found.action if found.action != Action.REVIEW else Action.NONE

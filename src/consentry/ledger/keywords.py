@@ -230,7 +230,9 @@ def classify(
     """Classify one inbound text. Pure and fast; never raises on odd input."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    norm = normalize(text[:5_000])
+    if len(text) > 5_000:  # bound the work, keeping the end where a sign-off STOP would be
+        text = text[:4_000] + "\n" + text[-1_000:]
+    norm = normalize(text)
     if looks_automated(norm):
         return Classification(Action.NONE, None, 0.9, "an automated message", automated=True)
     if not norm.clauses:

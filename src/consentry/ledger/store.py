@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from consentry.ledger.chain import ChainReport, compute_hash, dumps_data, walk
 from consentry.ledger.database import IMMEDIATE
 from consentry.ledger.model import Event, EventDraft
-from consentry.ledger.schema import chain_head, events, number_states
+from consentry.ledger.schema import chain_head, events, metadata, number_states
 from consentry.ledger.state import BRAND_SCOPE, Scope, StateRow, apply_event, merge, scope_of
 
 __all__ = ["Operation", "Store", "TxView"]
@@ -207,8 +207,9 @@ class Store:
     @staticmethod
     def stream_events(conn: Connection) -> Iterator[Event]:
         """Every event in seq order, streamed (server-side cursor on PostgreSQL)."""
-        query = select(events).order_by(events.c.seq)
-        for row in conn.execution_options(yield_per=5_000).execute(query).mappings():
+        # Per statement: Connection.execution_options would change the connection in place.
+        query = select(events).order_by(events.c.seq).execution_options(yield_per=5_000)
+        for row in conn.execute(query).mappings():
             yield _row_event(row)
 
     def walk_chain(self) -> ChainReport:
@@ -280,6 +281,8 @@ class Store:
         with self.engine.connect().execution_options(**{IMMEDIATE: True}) as conn, conn.begin():
             self._lock_head(conn)
             states = self.derive_states(conn)
+            # The table itself may be gone (dropped by hand, or restored without it).
+            metadata.create_all(conn, tables=[number_states], checkfirst=True)
             conn.execute(delete(number_states))
             rows = list(states.values())
             for i in range(0, len(rows), _CHUNK):
