@@ -121,6 +121,19 @@ def test_clean_example_has_no_content_findings() -> None:
     assert not findings, [(f.code, f.message) for f in findings]
 
 
+APPROVED = sorted(
+    (BASE_FILE.parents[2] / "tests" / "fixtures" / "judged" / "approved").glob("*.yaml")
+)
+
+
+@pytest.mark.parametrize("path", APPROVED, ids=[p.stem for p in APPROVED])
+def test_reviewer_approved_campaigns_are_never_not_eligible(path: Path) -> None:
+    loaded = parse_campaign(path.read_text(encoding="utf-8"), source=str(path))
+    findings = lint_campaign(loaded, rules=[_rule(c) for c in _codes()]).findings
+    refused = [(f.code, f.message) for f in findings if f.outcome is Outcome.NOT_ELIGIBLE]
+    assert not refused
+
+
 def test_messages_quote_the_words_found() -> None:
     case = {
         "set": {

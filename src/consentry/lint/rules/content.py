@@ -30,6 +30,7 @@ from consentry.lint.rules.content_scan import (
 
 _FIELDS = (*TEXT_FIELDS, *BRAND_FIELDS)
 _GAMBLING_VERTICAL = "brand.vertical"
+_NOT_STREET = r"(?! (?:road|rd|street|st|avenue|ave|drive|dr|lane|ln|way|blvd|boulevard)\b)"
 
 # --- gambling --------------------------------------------------------------------------------
 # Decision: a "casino night" fundraiser (play money, a themed party) is not flagged; reviewers
@@ -37,7 +38,7 @@ _GAMBLING_VERTICAL = "brand.vertical"
 
 _GAMBLING = Screen(
     terms=rx(
-        r"\b(?:casinos?(?![- ](?:night|nights|party|parties|theme|themed|royale)\b)|"
+        rf"\b(?:casinos?(?![- ](?:night|nights|party|parties|theme|themed|royale)\b){_NOT_STREET}|"
         r"sports ?books?|sports (?:betting|wagering|bets)|online (?:betting|gambling|poker|slots|"
         r"casinos?)|gambling|(?:place|placing|make|making) (?:a |your |their )?(?:first )?"
         r"(?:bets?|wagers?)|bet \$\s?\d|wager(?:s|ing)? \$\s?\d|free bets?|"
@@ -54,7 +55,12 @@ _GAMBLING = Screen(
         r"\b(?:addict\w{0,6}|problem gambling|compulsive|gamblers anonymous|1-800-gambler|"
         r"help ?line|counsel\w{0,6}|treatment|recovery)\b"
     ),
-    brand=rx(r"\b(?:casino|sportsbook|sports betting|betting|lottery|bingo hall)\b"),
+    # Housing, school and visa lotteries are not gambling.
+    before=rx(
+        r"\b(?:housing|school|admissions?|enrollment|charter|lease|apartment|rental|visa|"
+        r"green card|diversity|h-?1b|parking|permit) $"
+    ),
+    brand=rx(rf"\b(?:casino{_NOT_STREET}|sportsbook|sports betting|betting|lottery|bingo hall)\b"),
 )
 
 
@@ -96,7 +102,7 @@ _PRIZE = (
 )
 _SWEEPSTAKES = Screen(
     terms=rx(
-        r"\b(?:sweepstakes|sweeps entry|"
+        r"\b(?:sweepstakes(?![- ]free)|sweeps entry|"
         r"enter(?:ed)? (?:now |today )?(?:to win|for a chance to win)|"
         r"chances? to win|instant win|prize drawing|contest winners?|grand prize|"
         rf"(?:win|won) (?:a |an |the )?(?:free |brand[- ]new )?{_PRIZE}|"
@@ -150,7 +156,13 @@ _LEAD_GEN = Screen(
         r"(?:our|one of our) (?:\w{1,15} ){0,2}(?:partners|affiliates|partner (?:agents|companies|"
         r"lenders|providers)) (?:will|may|can|might) (?:\w{1,10} )?(?:contact|call|text|email|"
         r"reach out to|follow up with) you|"
-        rf"(?:connect|match|pair) you with (?:\w{{1,15}} ){{0,3}}{_SELLERS}|"
+        r"(?:connect|match|pair)(?:e?s|ing)? (?:you|consumers|customers|people|users|borrowers|"
+        rf"homeowners|shoppers) with (?:\w{{1,15}} ){{0,3}}{_SELLERS}|"
+        r"(?:texts?|messages?|offers?|calls?) from (?:[\w&.'-]{1,30} ){0,3}(?:and|&|or) "
+        r"(?:our|its|their) (?:marketing |advertising |affiliate |business |trusted )?partners|"
+        r"(?:offers?|quotes?) from (?:our|its|their|those|these) (?:marketing |advertising |"
+        r"affiliate |lending |insurance |trusted )?partners|"
+        r"lenders (?:want to |will |who )?compete for your|"
         r"(?:get|receive) (?:\w{1,10} )?(?:quotes?|offers|rates) from (?:multiple|several|many|"
         r"up to \d{1,2}|\d{1,2}|competing) |"
         r"(?:sell|sells|rent|rents) (?:your |consumer |customer |subscriber )?(?:personal )?"

@@ -44,7 +44,7 @@ _PAYDAY = Screen(
     reason="carriers refuse payday, cash-advance and other high-risk or third-party lending",
     # Credit unions advertise "Payday Alternative Loans"; card statements mention cash advance fees.
     unless=rx(r"\b(?:payday alternative|alternative to (?:a |high-cost )?payday|PALs?)\b"),
-    brand=rx(r"\b(?:payday|cash advance|title loans?|check cashing|fast cash|quick cash)\b"),
+    brand=rx(r"\b(?:payday|cash advance|title loans?)\b"),
 )
 # "Guaranteed approval" is a lending claim only next to money words (not for a rental application).
 _APPROVAL = Screen(
@@ -89,7 +89,7 @@ _DEBT_RELIEF = Screen(
         r"(?:pay|settle) (?:\w{1,12} ){0,2}for (?:pennies|a fraction) (?:on|of) the dollar)\b"
     ),
     reason="carriers refuse debt relief, consolidation and settlement offers",
-    brand=rx(r"\b(?:debt (?:relief|solutions|settlement|consolidation|free|resolution))\b"),
+    brand=rx(r"\b(?:debt (?:relief|solutions|settlement|consolidation|resolution))\b"),
 )
 
 rule(
@@ -135,7 +135,8 @@ _COLLECTION = Screen(
         r"|\b(?:harass\w{0,5}|sued|lawsuits?|defen[cs]e|your rights|violat\w{1,5}|fdcpa)\b"
     ),
     brand=rx(
-        r"\b(?:collection (?:agency|bureau|services)|debt (?:collection|recovery)|"
+        # Not "collection services": waste haulers use it.
+        r"\b(?:collection (?:agency|bureau)|debt (?:collection|recovery)|"
         r"receivables management)\b"
     ),
 )
@@ -163,7 +164,8 @@ rule(
 _CREDIT_REPAIR = Screen(
     terms=rx(
         r"\b(?:credit (?:repair|restoration|sweeps?|fix(?:ing)?|clean[- ]?up)|"
-        r"(?:repair|fix|restore|clean up) (?:your |bad )?credit(?: scores?| reports?| history)?|"
+        r"(?:repair|fix|restore|clean up) (?:your |bad )?credit(?: scores?| reports?| history)?"
+        r"(?! cards?| union| card readers?)|"
         r"(?:raise|boost|increase|improve) (?:your )?credit scores? (?:by|fast|quickly|in \d)|"
         r"(?:remove|delete|erase) (?:\w{1,12} ){0,2}(?:negative|derogatory|collections?|late "
         r"payments?|charge-?offs?|bankruptc\w{1,3})(?: items| marks| accounts| entries)? "

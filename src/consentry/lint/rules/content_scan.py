@@ -21,9 +21,13 @@ __all__ = [
     "BRAND_FIELDS",
     "TEXT_FIELDS",
     "Screen",
+    "brand_places",
     "rx",
+    "scan",
     "screen_check",
     "search",
+    "text_places",
+    "where",
 ]
 
 TEXT_FIELDS = (
@@ -38,7 +42,7 @@ Condition = Callable[[LintContext], bool]
 
 
 def rx(pattern: str) -> re.Pattern[str]:
-    """Case-insensitive, verbose-free pattern (kept on one logical line per alternative)."""
+    """A compiled, case-insensitive pattern."""
     return re.compile(pattern, re.IGNORECASE)
 
 

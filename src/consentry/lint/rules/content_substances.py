@@ -48,7 +48,9 @@ _CANNABIS = Screen(
         r"prevention|dependence|withdrawal)\b"
     ),
     brand=rx(
-        r"\b(?:cannabis|marijuana|dispensar(?:y|ies)|cbd|cannabidiol|kratom|psilocybin|ganja)\b"
+        # A leading "CBD" in a name is as likely to be someone's initials.
+        r"\b(?:cannabis|marijuana|dispensar(?:y|ies)|cannabidiol|kratom|psilocybin|ganja)\b"
+        r"|(?<=\w )cbd\b"
     ),
 )
 
@@ -108,7 +110,9 @@ _TOBACCO = Screen(
         r"(?:not|never) (?:allowed|permitted))\b"
     ),
     brand=rx(
-        r"\b(?:vapes?|vape shop|vapor shop|smoke shop|tobacco(?:nist)?|cigars?|hookah|e-?cigs?)\b"
+        # Not a bare "cigar" or "tobacco": Cigar City Brewing, Tobacco Road Marathon.
+        r"\b(?:vapes?|vape shop|vapor shop|smoke shop|tobacconist|tobacco (?:shop|store|outlet)|"
+        r"cigar (?:shop|store|lounge|bar|club)|cigars|hookah|e-?cigs?)\b"
     ),
 )
 
@@ -155,7 +159,7 @@ _SEXUAL = Screen(
     ),
     brand=rx(
         r"\b(?:xxx|porn\w{0,4}|adult (?:store|shop|toys|entertainment)|sex shop|erotic\w{0,2}|"
-        r"strip club|gentlemen'?s club|escorts?)\b"
+        r"strip club|gentlemen'?s club|escort (?:service|agency))\b"
     ),
 )
 

@@ -27,12 +27,13 @@ _ALCOHOL = Screen(
     terms=rx(
         r"\b(?:wines?(?![- ](?:red|colou?r(?:ed)?|stains?)\b)"
         r"(?: (?:tasting|club|list|bar|pairing|flights?|specials?|dinner|sale))?|"
-        r"beers?|craft beer|breweries|brewery|"
-        r"brewpub|taproom|winery|wineries|vineyard tours?|distiller(?:y|ies)|liquors?|"
+        r"beers?|craft beer|breweries|brewpub|taproom|wineries|vineyard tours?|"
+        r"(?:winery|brewery|distillery)(?! (?:road|rd|street|st|avenue|ave|lane|ln|drive|dr|way)\b)|"
+        r"distilleries|liquors?|"
         r"(?:fine |craft )spirits|spirits (?:&|and) wine|wine (?:&|and) spirits|whiske?y|"
         r"bourbon(?! st(?:reet)?\b)|vodka|tequila|mezcal|champagne(?! (?:gold|pink|colou?r|"
         r"bronze|finish)\b)|prosecco|margaritas?(?! pizza)|mimosas?|sangria|hard seltzers?|"
-        r"hard cider|cocktails?(?! (?:dress\w{0,2}|attire|sauce|rings?|tables?)\b)|drink specials|"
+        r"hard cider|cocktails?(?! (?:party )?(?:dress\w{0,2}|attire|sauce|rings?|tables?)\b)|drink specials|"
         r"bar specials|booze|alcoholic (?:beverages?|drinks)|bottle service|six[- ]packs?|kegs?)\b"
     ),
     reason=_AGE_REASON.format(what="alcohol content"),
@@ -41,6 +42,7 @@ _ALCOHOL = Screen(
     unless=rx(
         r"\b(?:non-?alcoholic|alcohol[- ]free|zero[- ]proof|mocktails?|sober\w{0,3}|sobriety|"
         r"recovery|rehab\w{0,3}|addiction|aa meetings?|beer[- ]battered|wine[- ]braised|"
+        r"candles?|scented|fragrances?|soaps?|lotions?|"
         r"before (?:your|the) (?:surgery|procedure|appointment|treatment))\b"
     ),
     brand=rx(
@@ -50,14 +52,14 @@ _ALCOHOL = Screen(
 )
 _GUNS_BEFORE = (
     r"(?:glue|nail|heat|spray|massage|staple|caulk(?:ing)?|grease|paint|water|squirt|nerf|tattoo|"
-    r"air|toy|foam|bubble|radar|price|label|solder(?:ing)?|rivet|brad|tag|framing|finish|roofing|"
+    r"air|airsoft|paintball|bb|pellet|toy|foam|bubble|radar|price|label|solder(?:ing)?|rivet|brad|tag|framing|finish|roofing|"
     r"texture|sealant|top|hot glue|hot-glue)"
 )
 _FIREARMS = Screen(
     terms=rx(
         r"\b(?:firearms?|handguns?|guns(?! n'? ?roses)|gun (?:shop|store|range|show|shows|safes?|"
         r"sales?|owners?|permits?|licen[cs]es?|cleaning|parts|accessories|club|dealer|deals?)|"
-        r"rifles?(?! through)|shotguns?(?! wedding)|pistols?(?![- ]grip)|revolvers?|ammo|"
+        r"rifles?(?! through)|shotguns?(?! (?:wedding|start|starts|format)\b)|pistols?(?![- ]grip)|revolvers?|ammo|"
         r"ammunition|shooting range|firing range|concealed carry|ccw (?:class|course|permit)|"
         r"ar-?15s?|ffl transfers?)\b"
     ),
@@ -70,7 +72,7 @@ _FIREARMS = Screen(
 )
 _DATING = Screen(
     terms=rx(
-        r"\b(?:dating (?:apps?|sites?|services?|profiles?|coach\w{0,2}|matches|events?)|"
+        r"\b(?:dating (?:apps?|sites?|services?|coach\w{0,2}|matches|events?)|"
         r"online dating|speed dating|singles (?:near you|in your area|events?|mixers?|nights?)|"
         r"meet (?:local |hot |real )?singles|matchmaking services?|professional matchmakers?|"
         r"find (?:your )?(?:perfect )?soul ?mate)\b"
