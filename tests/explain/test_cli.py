@@ -135,6 +135,17 @@ def test_a_missing_notice_file_is_not_read_as_a_notice() -> None:
     assert "no such file" in result.stderr
 
 
+def test_a_folder_is_not_a_notice(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["explain", str(tmp_path)])
+    assert result.exit_code == 2 and "folder" in result.stderr
+
+
+def test_a_long_literal_notice_is_read_as_text() -> None:
+    notice = "Opt-out message must contain brand name. " * 200
+    data = _json([notice])
+    assert _statuses(data) == {"out.brand": "unknown"}
+
+
 def test_help_has_an_example() -> None:
     result = runner.invoke(app, ["explain", "--help"])
     assert result.exit_code == 0

@@ -34,16 +34,18 @@ def _read_notice(notice: str | None) -> tuple[str, str]:
         return sys.stdin.read(MAX_NOTICE_BYTES + 1), "<stdin>"
     path = Path(notice)
     try:
-        is_file = path.is_file()
-    except OSError:  # a long literal notice is not a valid path on every system
-        is_file = False
+        is_file, exists = path.is_file(), path.exists()
+    except (OSError, ValueError):  # a long literal notice is not a valid path on every system
+        is_file = exists = False
     if is_file:
         try:
             data = path.read_bytes()[: MAX_NOTICE_BYTES + 1]
         except OSError as exc:
             raise InputError(f"cannot read the file ({exc.strerror})", source=notice) from None
         return data.decode("utf-8", errors="replace"), notice
-    if _looks_like_path(notice) and not path.exists():
+    if exists and not is_file:
+        raise InputError("is a folder, not a notice file", source=notice)
+    if _looks_like_path(notice) and not exists:
         raise InputError("no such file; to explain a literal notice, quote its text", source=notice)
     return notice, "<argument>"
 
