@@ -173,6 +173,13 @@ def test_unknown_codes_are_reported_as_unknown_not_guessed(text: str, code: str)
     assert not info.known and info.requirements == () and info.resubmit == "unknown"
 
 
+@pytest.mark.parametrize(
+    "text", ["Maple Street Dental\nAustin, TX\n78704\n", "Updated\n2025\n", "Error rate 30007"]
+)
+def test_numbers_that_might_be_codes_are_not_reported_without_code_context(text: str) -> None:
+    assert codes_of(text) == []
+
+
 def test_an_unknown_code_still_yields_the_demands_in_its_wording() -> None:
     assert "cta.method" in ids_of(
         "2100 - Invalid Call to Action: No form of opt-in whatsoever was found."

@@ -150,13 +150,14 @@ class _Scanner:
         listed = (m := _LIST_BEFORE.search(before)) is not None and any(
             abs(e - (start - len(before) + m.end(1))) <= 1 for e in self.accepted
         )
-        strong = _STRONG_BEFORE.search(before) is not None or alone or listed
+        keyword = _STRONG_BEFORE.search(before) is not None
         line_lead = not lead.strip(" \t-*•") and _LINE_AFTER.match(rest) is not None
         if info is None:
-            if not (strong or (line_lead and raw.isdigit() and not _YEAR.match(raw))):
+            # An unknown number needs strong evidence: a zip code alone on a line is no code.
+            if _YEAR.match(raw) or not (keyword or listed or self.only_codes or line_lead):
                 return
             info = unknown_code(raw)
-            how = "alone" if alone else "context"
+            how = "alone" if self.only_codes else "context"
         else:
             wrapped = (
                 self.masked[start - 1 : start] in "(["
@@ -164,7 +165,7 @@ class _Scanner:
                 and start > 0
             )
             weak = _WEAK_BEFORE.search(before) is not None or wrapped or line_lead
-            if not (strong or weak or _title_follows(info, self.text[end:])):
+            if not (keyword or alone or listed or weak or _title_follows(info, self.text[end:])):
                 return
             how = "alone" if alone else "context"
         self.accepted.add(end)
