@@ -62,7 +62,8 @@ def _item_lines(n: int, item: CheckedRequirement, checked: bool) -> list[str]:
     first = f"{n:>3}. {box} "
     pad = " " * len(first)
     lines = _wrap(req.text, pad, first)
-    lines += _wrap("Form field: " + where_of(req), pad)
+    on_form = any(f != "site" for f in req.fields)
+    lines += _wrap(("Form field: " if on_form else "Where: ") + where_of(req), pad)
     if checked and item.status == "met":
         return lines
     if item.why and item.status != "met":

@@ -58,9 +58,11 @@ FORM_LABELS: dict[str, str] = {
     "brand.vertical": "Brand: Vertical",
     "brand.stock_symbol": "Brand: Stock symbol",
     "brand.stock_exchange": "Brand: Stock exchange",
-    SITE: "Your website (not a form field)",
+    SITE: "Your website",
 }
 
+_PP_PAGE = "Your website: privacy policy page"
+_TC_PAGE = "Your website: SMS terms page"
 _WEB_NOTE = (
     "This is judged on your website, which explain does not fetch: run `consentry lint FILE` "
     "(or `consentry scan URL`) to check it."
@@ -110,6 +112,8 @@ def _r(
 ) -> Requirement:
     if site and not note:
         note = _WEB_NOTE
+    if not where and fields == (SITE,) and id.startswith(("pp.", "tc.")):
+        where = _PP_PAGE if id.startswith("pp.") else _TC_PAGE
     if fields == _CONTENT and not where:
         where = "Wherever it appears: description, call to action, samples, opt-in message, brand, website"
     return Requirement(
