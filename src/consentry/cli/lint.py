@@ -62,6 +62,10 @@ def lint(
         typer.Option("--allow-private", help="Allow private and loopback hosts when scanning."),
     ] = False,
     max_pages: Annotated[int, typer.Option(help="Most pages to fetch per website.")] = 30,
+    render: Annotated[
+        bool,
+        typer.Option("--render", help="Load pages in headless Chromium (forms built by script)."),
+    ] = False,
 ) -> None:
     """Check campaign files against the carriers' rules, in plain words.
 
@@ -90,7 +94,7 @@ def lint(
         severity=settings.severity,
     )
     checker = SiteChecker(
-        site=site, offline=offline, allow_private=allow_private, max_pages=max_pages
+        site=site, offline=offline, allow_private=allow_private, max_pages=max_pages, render=render
     )
     results: list[LintResult] = []
     unusable = 0

@@ -12,6 +12,7 @@ from consentry.lint.flow import FlowAnalysis, analyse_flow
 from consentry.lint.usecase import ContentProfile, profile_content
 
 if TYPE_CHECKING:
+    from consentry.lint.site_view import SiteView
     from consentry.phrases import Match
 
 __all__ = ["LintContext"]
@@ -75,6 +76,15 @@ class LintContext:
     @cached_property
     def flow(self) -> FlowAnalysis:
         return analyse_flow(self.text("campaign.message_flow"))
+
+    @cached_property
+    def site_view(self) -> SiteView | None:
+        """The website, when it was fetched (site rules are only run then)."""
+        if self.site is None:
+            return None
+        from consentry.lint.site_view import SiteView
+
+        return SiteView(self.site, self.loaded)
 
     @cached_property
     def content(self) -> ContentProfile:

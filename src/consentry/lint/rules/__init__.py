@@ -9,4 +9,7 @@ from consentry.lint.rules import (  # noqa: F401
     samples,
     template,
     use_case,
+    website_forms,
+    website_pages,
+    website_policies,
 )
