@@ -37,14 +37,18 @@ _SENDER_WORD = re.compile(
     r"|trade\sname|e-?mail|email\sid|phone|tel|telephone|website|web\s?site|url|domain"
     r"|toll[\s-]?free|privacy|terms|t&c|policy|keyword|short\s?code|insert)\b|^_{2,}$"
 )
-# Words that make a blank a per-recipient variable ("[first name]", "[order #]").
+# Words that make a blank a per-recipient variable ("[first name]", "[order #]"); the weak ones
+# give way to a sender word ("[privacy policy link]" is the sender's).
 _RECIPIENT_WORD = re.compile(
     r"\b(?:first|last|full|fname|lname|nickname|customer|client|patient|member|guest|recipient"
     r"|user|tenant|student|parent|subscriber|order|appointment|appt|tracking|account|invoice|code"
-    r"|otp|pin|amount|balance|total|price|cost|time|day|month|year|reservation|booking|delivery"
-    r"|pickup|item|items|product|points|reward|discount|offer|percent|link|eta|status|unit|room"
-    r"|vehicle|pet|doctor|dr|provider|technician|stylist|agent|rep|class|course|event|due|slot"
-    r"|reason|details|message|branch|x+|\d+)\b|#|%"
+    r"|otp|pin|amount|balance|total|price|cost|reservation|booking|delivery|pickup|item|items"
+    r"|product|points|reward|discount|offer|percent|eta|vehicle|pet|doctor|dr|provider"
+    r"|technician|stylist|agent|rep|due|slot)\b"
+)
+_WEAK_RECIPIENT_WORD = re.compile(
+    r"\b(?:time|day|month|year|link|status|unit|room|class|course|event|reason|details|message"
+    r"|branch|x+|\d+)\b|#|%"
 )
 _AMBIGUOUS = re.compile(
     r"(?:\w+\s){0,2}(?:address|number|date|city|state|zip(?:\scode)?|hours|location|name)"
@@ -75,17 +79,20 @@ _PROSE = re.compile(
 )
 
 _BARE = re.compile(
-    r"\b(?:xyz|sample|example|your|insert)\s(?:company|business|brand|corp(?:oration)?"
-    r"|inc|llc|store|shop)(?:\s(?:name|here))?\b"
-    r"|\b(?:company|business|brand)\s(?:xyz|name\shere)\b"
-    r"|\binsert\s(?:\w+\s){0,2}?(?:here|name|company|business|brand|email|phone|number|url|link"
-    r"|website|address)\b|\binsert\b"
-    r"|(?<![\w(])\(?x{3}\)?[\s.\-]?x{3}[\s.\-]?x{4}\b|\b\d{3}[\s.\-]x{3}[\s.\-]x{4}\b"
-    r"|(?<![\w\-])(?:\(555\)\s?555-5555|555[\s.\-]?555[\s.\-]?5555|123[\s.\-]?456[\s.\-]?7890"
-    r"|000[\s.\-]?000[\s.\-]?0000)(?![\w\-])"
-    r"|\b(?:[a-z0-9._\-]{1,40}@)?(?:example|yourdomain|yourwebsite|yourcompany|yoursite"
-    r"|yourbusiness|companyname|businessname|yourbrand)\.(?:com|net|org)\b"
-    r"|\blorem\sipsum\b|_{3,}|\btbd\b|\btba\b|\bto\s(?:x{5,6}|#{5,6})\b"
+    r"\b(?=\w)(?:"
+    r"(?:xyz|sample|example|your|insert)\s(?:company|business|brand|corp(?:oration)?|inc|llc|store"
+    r"|shop)(?:\s(?:name|here))?\b"
+    r"|(?:company|business|brand)\s(?:xyz|name\shere)\b"
+    r"|insert\s(?:\w+\s){0,2}?(?:here|name|company|business|brand|email|phone|number|url|link"
+    r"|website|address)\b|insert\b"
+    r"|(?:x{3}|\d{3})[\s.\-]?x{3}[\s.\-]?x{4}\b"
+    r"|(?:555[\s.\-]?555[\s.\-]?5555|123[\s.\-]?456[\s.\-]?7890|000[\s.\-]?000[\s.\-]?0000)"
+    r"(?![\w\-])"
+    r"|(?:example|yourdomain|yourwebsite|yourcompany|yoursite|yourbusiness|companyname"
+    r"|businessname|yourbrand)\.(?:com|net|org)\b"
+    r"|lorem\sipsum\b|_{3,}|tbd\b|tba\b|to\s(?:x{5,6}|#{5,6})\b"
+    r")"
+    r"|\((?:x{3}|555)\)\s?(?:x{3}|555)[\s.\-]?(?:x{4}|5555)\b"
 )
 _ASKING = re.compile(
     r"\b(?:enter|provide|type|include|add|submit|update|with|what\sis|is|confirm|list|input)\s$"
@@ -113,6 +120,8 @@ def _classify(inner: str) -> str:
         return "recipient"
     if _SENDER_WORD.search(core):
         return "sender"
+    if _WEAK_RECIPIENT_WORD.search(core):
+        return "recipient"
     if _AMBIGUOUS.fullmatch(core):
         return "ambiguous"
     return "other"

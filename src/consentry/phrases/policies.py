@@ -9,11 +9,13 @@ the messages) and whether SMS opt-in data is carved out.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+from typing import TypeAlias
 
 from consentry.phrases.contacts import _url_spans
 from consentry.phrases.normalize import Folded, Match, fold
-from consentry.phrases.scan import clause_window, first, first_of, sentence_window
+from consentry.phrases.scan import at_word_start, clause_window, first, first_of, sentence_window
 from consentry.phrases.vocab import DATA_WORD, NEG_SEARCH
 
 __all__ = [
@@ -27,7 +29,7 @@ __all__ = [
 
 # ------------------------------------------------------------------------------- references
 
-_PRIVACY = re.compile(
+_PRIVACY = at_word_start(
     r"\bprivacy[\s_-]?(?:policy|policies|pol\b\.?|notice|statement|practices|center|centre|page"
     r"|info(?:rmation)?|disclosure|terms|rights\snotice|charter|pledge|commitment|section)\b"
     r"|\bprivacypolicy\b|\bprivate\spolicy\b"
@@ -38,7 +40,7 @@ _PRIVACY = re.compile(
     r"|\bprivacy\s(?:at|here|@|link|url)\b|\b(?:see|view|read|review|visit|consult)\s(?:our\s"
     r"|the\s)?privacy\b"
 )
-_TERMS = re.compile(
+_TERMS = at_word_start(
     r"\bterms\s?(?:of\s)?(?:service|use|usage|sale)\b|\bterms\s?(?:&|and|\+|n)\s?cond\w*"
     r"|\bconditions\sof\s(?:use|service)\b|\bt\s?&\s?cs?\b|\bt's\s?&\s?c's\b|\btandcs?\b"
     r"|\b(?:sms|text|texting|messaging|mobile|program|campaign|full|complete|legal|service"
@@ -106,18 +108,22 @@ _SELL_V = re.compile(r"\b(?:sell|sells|sold|selling|resell\w{0,3})\b")
 _OTHER_V = re.compile(
     r"\b(?:rent(?:s|ed|ing)?|leas(?:e|es|ed|ing)|trad(?:e|es|ed|ing)|monetiz\w{0,4})\b"
 )
-_ANY_V = re.compile(f"{_SHARE_V.pattern}|{_SELL_V.pattern}|{_OTHER_V.pattern}")
+_ANY_V = at_word_start(f"{_SHARE_V.pattern}|{_SELL_V.pattern}|{_OTHER_V.pattern}")
 _COORD = re.compile(r"(?:,|/|&|\bor\b|\band\b|\bnor\b|\botherwise\b|\bto\b)[^,/&]{0,14}$")
 _TO_SOMEONE = re.compile(
     r"\b(?:to|with)\s(?:any\s|other\s|outside\s|non-?affiliated\s|unaffiliated\s)?(?:third|3rd"
     r"|outside|other|anyone|any\sone|others|partners?|affiliates?|companies|marketers|advertisers"
     r"|vendors|lenders|anybody)"
 )
-_NEG_ANCHOR = re.compile(
+_NEG_ANCHOR = at_word_start(
     r"\b(?:do|does|did|will|shall|would|should|can|could|may|must|is|are|was|were|be|been|has|have)"
     r"\s(?:not|never)\b|\b(?:don't|doesn't|didn't|won't|shan't|wouldn't|shouldn't|can't|cannot"
     r"|isn't|aren't|wasn't|weren't|dont|doesnt|wont|cant|isnt|arent|never|not|no|none\sof|neither"
     r"|under\sno\scircumstances|at\sno\stime)\b"
+    # ... followed closely by a verb of handing data over (checked in C before any Python runs)
+    r"(?=[^.;!?\n]{0,70}?\b(?:shar|transfer|disclos|distribut|releas|exchang|sublicens|divulg"
+    r"|pass\s|provid|giv|made\savail|make\savail|send|sent|forward|reveal|sell|sold|resell|rent"
+    r"|leas|trad|monetiz))"
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|is|are|was|were|being|get|gets|got)\s(?:\w+\s)?$")
 _NOT_DATA_OBJECT = re.compile(
@@ -181,22 +187,49 @@ def _negated_verbs(folded: Folded, anchor: re.Match[str]) -> tuple[set[str], int
     return kinds, sa, sb
 
 
-def _negated_statements(folded: Folded) -> tuple[tuple[frozenset[str], int, int], ...]:
+Statement: TypeAlias = tuple[frozenset[str], int, int]
+_MAX_STATEMENTS = 300  # far more than any real policy has; bounds adversarial input
+
+
+class _Statements:
+    """The negated data-handling statements of one text, found lazily and remembered: the
+    three detectors that ask usually stop at the first one."""
+
+    def __init__(self, folded: Folded) -> None:
+        self._folded = folded
+        self._anchors = _NEG_ANCHOR.finditer(folded.text)
+        self._found: list[Statement] = []
+        self._seen = 0
+
+    def __iter__(self) -> Iterator[Statement]:
+        i = 0
+        while True:
+            if i < len(self._found):
+                yield self._found[i]
+                i += 1
+                continue
+            if not self._pull():
+                return
+
+    def _pull(self) -> bool:
+        for anchor in self._anchors:
+            self._seen += 1
+            if self._seen > _MAX_STATEMENTS:
+                break
+            found = _negated_verbs(self._folded, anchor)
+            if found is not None:
+                self._found.append((frozenset(found[0]), found[1], found[2]))
+                return True
+        return False
+
+
+def _negated_statements(folded: Folded) -> _Statements:
     return _statements_for(folded.original)
 
 
-@lru_cache(maxsize=256)
-def _statements_for(text: str) -> tuple[tuple[frozenset[str], int, int], ...]:
-    """Every negated data-handling statement in `text` (cached: three detectors ask)."""
-    folded = fold(text)
-    out = []
-    for n, anchor in enumerate(_NEG_ANCHOR.finditer(folded.text)):
-        if n > 2000:
-            break
-        found = _negated_verbs(folded, anchor)
-        if found is not None:
-            out.append((frozenset(found[0]), found[1], found[2]))
-    return tuple(out)
+@lru_cache(maxsize=64)
+def _statements_for(text: str) -> _Statements:
+    return _Statements(fold(text))
 
 
 def _no_sharing(folded: Folded) -> Match | None:
@@ -229,7 +262,7 @@ def find_sold_only_statement(text: str) -> Match | None:
 # ---------------------------------------------------------------------- SMS carve-out (R071)
 
 _MOBILE = r"(?:text\smessag\w{0,3}|sms|mobile|originator|opt-?\s?in|phone\snumbers?|cell\s?phone)"
-_CARVE = re.compile(
+_CARVE = at_word_start(
     r"\b(?:exclud(?:e|es|ed|ing)|except(?:ing)?|does\snot\sinclude|do\snot\sinclude|doesn't\sinclude"
     r"|don't\sinclude|not\sinclud(?:e|ing)|other\sthan|apart\sfrom|with\sthe\sexception\sof"
     r"|(?:does|do)\snot\sapply\sto|(?:doesn't|don't)\sapply\sto|not\sapplicable\sto|exempt(?:s|ed)?)"
@@ -315,6 +348,7 @@ _SOLD_OBJECT = re.compile(
     r"(?:information|data|list|numbers?)|data|information|info|lists?|it|them|such|this|that"
     r"|names|email|e-mail|leads?)\b"
 )
+_DATA_NEAR = re.compile(rf"\b{DATA_WORD}\b|\b(?:it|them)\b")
 _YOU_SUBJECT = re.compile(r"\byou\s(?:may|can|might|could|choose\sto|decide\sto)?\s?$")
 _NEG_BREAK = re.compile(r",\s(?:we|they|you|he|she|it|our\s\w+|[a-z]+\s(?:may|will|can|might))\b")
 
@@ -332,9 +366,7 @@ def _permission_ok(folded: Folded, m: re.Match[str]) -> bool:
     if _BENIGN.search(t, a, b) and not marketing:
         return False
     word = m.group()
-    data_near = re.search(
-        rf"\b{DATA_WORD}\b|\b(?:it|them)\b", t[max(a, m.start() - 60) : min(b, m.end() + 80)]
-    )
+    data_near = _DATA_NEAR.search(t, max(a, m.start() - 60), min(b, m.end() + 80))
     if _SELL_V.fullmatch(word) or _OTHER_V.fullmatch(word):
         # "sign a lease", "trade show": the noun, not the verb
         if _DETERMINER_BEFORE.search(t, max(0, m.start() - 12), m.start()):
@@ -356,11 +388,21 @@ def _permission_ok(folded: Folded, m: re.Match[str]) -> bool:
     return False
 
 
+# A sharing verb with a possible recipient later in its sentence, or a selling verb: the
+# engine discards "share your experience" and "sign a lease" before any Python runs.
+_PERMISSION_CANDIDATE = at_word_start(
+    rf"(?:{_SHARE_V.pattern})(?=[^.;!?\n]{{0,160}}?\b(?:third|3rd|partner|affiliat|advertis"
+    r"|marketer|sponsor|other|outside|non-?affiliated|unaffiliated|lender|insurer|insurance"
+    r"|data\sbroker|list\s|lead\s|compan|business|organi[sz]|subsidiar|sister|parent))"
+    rf"|{_SELL_V.pattern}|{_OTHER_V.pattern}"
+)
+
+
 def _permission(folded: Folded) -> Match | None:
     if _carve(folded) is not None:
         return None
-    for n, m in enumerate(_ANY_V.finditer(folded.text)):
-        if n > 2000:
+    for n, m in enumerate(_PERMISSION_CANDIDATE.finditer(folded.text)):
+        if n >= 400:  # a real policy has far fewer sharing verbs; adversarial text stops here
             break
         if _permission_ok(folded, m):
             a, b = clause_window(folded.text, m.start(), m.end(), 220)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from consentry.phrases.normalize import Folded, Match
-from consentry.phrases.scan import clause_window, first, first_of, sentence_window
+from consentry.phrases.scan import at_word_start, clause_window, first, first_of, sentence_window
 
 __all__ = ["find_marketing_mention", "find_sms_mention"]
 
@@ -22,7 +22,7 @@ _TEXT_KIND = (
     r"|subscription|consent|opt-?in|coupons?|deals?|promotions?|confirmations?|receipts?"
     r"|codes?|verification|replies|reply|chat|conversations?)"
 )
-_SMS = re.compile(
+_SMS = at_word_start(
     r"\b(?:sms|mms|sms/mms|a2p|10dlc|short\smessage\sservice|txt(?:s|ing|ed)?|texts|texting"
     r"|texted|textmessag\w{0,3})\b"
     rf"|\btext(?:-|\s)?{_TEXT_KIND}\b"
@@ -58,21 +58,30 @@ _PROMO_LIST = r"(?:promotions?|deals|discounts|updates|news|coupons|specials|pro
 _MARKETING = re.compile(
     r"\b(?:marketing|promotional|promotions?|promos?|promo\s?codes?|coupons?|coupon\scodes?"
     r"|discounts?|discount\scodes?|specials|deals|advertising|advertisements?|ads|vouchers?"
-    r"|rebates?|cash\s?back|clearance|loyalty\s(?:rewards?|points|program|club)|giveaways?)\b"
-    r"|\bfree\s(?:gifts?|trials?|shipping|consultations?|estimates?|samples?|upgrades?)\b"
-    r"|\blimited[\s-]time\s(?:offers?|only|deals?|savings)\b|\bsavings\b(?!\s(?:account|bank|plan))"
-    r"|\bsales?\s(?:events?|alerts?|announcements?|offers?|notifications?|promotions?|messages?)\b"
-    r"|\b(?:flash|clearance|seasonal|holiday|annual|summer|winter|spring|fall|black\sfriday"
-    r"|cyber\smonday|big|special|exclusive|upcoming|sitewide|storewide|weekend|semi-annual"
-    r"|members-only|private)\ssales?\b"
-    r"|\bon\ssale\b|(?<![\w.])\d{1,3}\s?%\s?off\b|\$\s?\d{1,5}\s?off\b|\bbogo\b"
-    r"|\bbuy\sone,?\sget\sone\b|\bnew\sarrivals\b|\bdeal\sof\sthe\s(?:day|week)\b"
-    rf"|\b{_OFFER_ADJ}\s(?:offers?|offerings?)\b"
-    r"|\b(?:receive|get|send(?:ing)?|about|on|for|sign\sup\sfor|with|and|&|of|compare|see|view"
-    r"|claim|unlock|browse|redeem|access|explore|shop)\s(?:(?:our|exclusive"
-    r"|special|the\slatest|occasional|periodic|other)\s)?offers\b"
-    rf"|\boffers\s?(?:and|&|,|/|or)\s?{_PROMO_LIST}\b"
+    r"|rebates?|cash\s?back|clearance|loyalty\s(?:rewards?|points|program|club)|giveaways?"
+    r"|free\s(?:gifts?|trials?|shipping|consultations?|estimates?|samples?|upgrades?)"
+    r"|limited[\s-]time\s(?:offers?|only|deals?|savings)|savings(?!\s(?:account|bank|plan))"
+    r"|bogo|buy\sone,?\sget\sone|new\sarrivals|deal\sof\sthe\s(?:day|week)|\d{1,3}\s?%\s?off"
+    r"|(?P<sale>sales?)|(?P<offer>offers?|offerings?))\b"
+    r"|\$\s?\d{1,5}\s?off\b"
 )
+# "sale" and "offers" are marketing only with company: "flash sale", "sales events", "exclusive
+# offers", "receive offers", "offers and discounts" - not "point of sale", "Maple offers cleanings".
+_SALE_LEFT = re.compile(
+    r"\b(?:flash|clearance|seasonal|holiday|annual|summer|winter|spring|fall|black\sfriday"
+    r"|cyber\smonday|big|special|exclusive|upcoming|sitewide|storewide|weekend|semi-annual"
+    r"|members-only|private|on|biggest|anniversary|warehouse|inventory|end-of-season)\s$"
+)
+_SALE_RIGHT = re.compile(
+    r"\s(?:events?|alerts?|announcements?|offers?|notifications?|promotions?|messages?|prices?)\b"
+)
+_OFFER_LEFT = re.compile(
+    rf"(?:\b{_OFFER_ADJ}\s|\b(?:receive|get|send(?:ing)?|about|on|for|sign\sup\sfor|with|and|of"
+    r"|compare|see|view|claim|unlock|browse|redeem|access|explore|shop)\s(?:(?:our|exclusive"
+    r"|special|the\slatest|occasional|periodic|other)\s)?|&\s|"
+    rf"{_PROMO_LIST},?\s?(?:and|&|/|or)\s?)$"
+)
+_OFFER_RIGHT = re.compile(rf"\s?(?:and|&|,|/|or)\s?{_PROMO_LIST}\b")
 _SHARING_CONTEXT = re.compile(
     r"\b(?:shar\w+|sold|sell\w*|rent\w*|disclos\w+|transfer\w*|third[\s-]part\w+|affiliates?"
     r"|partners?|purposes)\b"
@@ -83,11 +92,20 @@ _NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bno|\bnon-?|\bwithout|\bexcluding)
 def _marketing_ok(folded: Folded, m: re.Match[str]) -> bool:
     t = folded.text
     word = m.group()
+    start = m.start()
+    if start and t[start - 1] in ".$":  # "2.5% off" is a number, not a "5% off" deal
+        return False
+    if m.group("sale") is not None and not (
+        _SALE_LEFT.search(t, max(0, start - 20), start) or _SALE_RIGHT.match(t, m.end())
+    ):
+        return False
+    if m.group("offer") is not None:
+        left_ok = _OFFER_LEFT.search(t, max(0, start - 40), start)
+        if not (left_ok or (word == "offers" and _OFFER_RIGHT.match(t, m.end()))):
+            return False
     if word == "deals" and t.startswith(" with", m.end()):  # "deals with insurers"
         return False
-    if word in ("ads", "ad") and not re.search(
-        r"\b(?:sms|text)\sads\b", t[m.start() - 5 : m.end()]
-    ):
+    if word == "ads" and not re.search(r"\b(?:sms|text)\s$", t[max(0, start - 6) : start]):
         return False
     # "... shared with third parties for marketing purposes" is a privacy promise, not marketing.
     a, b = sentence_window(t, m.start(), m.end())
