@@ -7,6 +7,7 @@ here so that adding a command never means editing a shared file.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 
@@ -30,3 +31,13 @@ def main() -> None:
     except ConsentryError as exc:
         print(f"consentry: {exc}", file=sys.stderr)
         sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so in one line; CONSENTRY_DEBUG=1 shows the traceback
+        if os.environ.get("CONSENTRY_DEBUG"):
+            raise
+        print(
+            f"consentry: internal error ({type(exc).__name__}: {exc}); please report it",
+            file=sys.stderr,
+        )
+        sys.exit(3)

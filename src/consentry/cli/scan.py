@@ -72,6 +72,9 @@ def scan(
         snapshot = crawl_site(
             [url], max_pages=max_pages, allow_private=allow_private, render=render
         )
+    if not snapshot.pages:
+        problem = snapshot.problems[0].message if snapshot.problems else "no HTML pages found"
+        raise InputError(f"could not read the website: {problem}", source=target)
     site_only = LoadedCampaign(Campaign(), source=target)
     result = lint_campaign(site_only, rules=rules, site=snapshot)
     emit([result], format.value, output, rules)

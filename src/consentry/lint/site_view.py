@@ -13,12 +13,12 @@ from functools import cached_property
 from consentry import phrases
 from consentry.campaign.model import LoadedCampaign
 from consentry.lint.flow import is_policy_url
-from consentry.site.model import Checkbox, FetchProblem, Form, Page, ProblemKind, SiteSnapshot
+from consentry.site.model import Checkbox, FetchProblem, Form, Page, SiteSnapshot
 
 __all__ = ["NETWORK_PROBLEMS", "SiteView", "is_sms_checkbox"]
 
 # Problems that say "this machine could not reach the site", not "the site is broken".
-NETWORK_PROBLEMS = {"dns", "connect", "timeout"}
+NETWORK_PROBLEMS = {"dns", "connect", "timeout", "refused"}
 _SMS_NAME = re.compile(
     r"sms|text|txt|consent|opt[-_ ]?in|marketing_?texts?|mobile_?alerts", re.IGNORECASE
 )
@@ -44,8 +44,7 @@ class PageRef:
 def _kind(problem: FetchProblem | None) -> str:
     if problem is None:
         return ""
-    kind = problem.kind
-    return kind.value if isinstance(kind, ProblemKind) else str(kind)
+    return str(problem.kind)
 
 
 class SiteView:
@@ -54,7 +53,17 @@ class SiteView:
         self.loaded = loaded
 
     def ref(self, url: str) -> PageRef:
-        return PageRef(url, self.snapshot.page_for(url), self.snapshot.problem_for(url))
+        page, problem = self.snapshot.page_for(url), self.snapshot.problem_for(url)
+        if page is None and problem is None:
+            # `--site https://staging.example.com` stands in for the campaign's own host: match by path.
+            path = "/" + url.split("//", 1)[-1].split("/", 1)[1] if url.count("/") > 2 else "/"
+            for start in self.snapshot.start_urls:
+                origin = "/".join(start.split("/", 3)[:3])
+                page = self.snapshot.page_for(origin + path)
+                problem = self.snapshot.problem_for(origin + path)
+                if page is not None or problem is not None:
+                    break
+        return PageRef(url, page, problem)
 
     @property
     def pages(self) -> tuple[Page, ...]:
