@@ -104,9 +104,10 @@ _SWEEPSTAKES = Screen(
     terms=rx(
         r"\b(?:sweepstakes(?![- ]free)|sweeps entry|"
         r"enter(?:ed)? (?:now |today )?(?:to win|for a chance to win)|"
-        r"chances? to win|instant win|prize drawing|contest winners?|grand prize|"
+        r"chances? to win|instant win|prize drawing|"
         rf"(?:win|won) (?:a |an |the )?(?:free |brand[- ]new )?{_PRIZE}|"
-        r"(?:enter|join) (?:our|the|this) (?:\w{1,15} )?(?:contest|giveaway|raffle|drawing)|"
+        r"(?:enter|join) (?:our|the|this) (?:\w{1,15} )?(?:contest|giveaway|raffle|drawing)"
+        r"(?! (?:class|classes|lessons?|workshops?|club|camp|sessions?)\b)|"
         r"giveaway entr(?:y|ies)|claim your (?:prize|winnings)|you(?:'ve| have) won|"
         r"you(?:'ve| have) been selected (?:as (?:a|the|our) winner|to win))\b"
     ),
@@ -144,7 +145,7 @@ rule(
 
 _SELLERS = (
     r"(?:lenders|agents|insurers|insurance (?:agents|companies|carriers|providers)|contractors|"
-    r"attorneys|lawyers|law firms|buyers|partners|advisors|companies|brokers)"
+    r"attorneys|lawyers|law firms|buyers|partners|brokers)"
 )
 _LEAD_GEN = Screen(
     terms=rx(
@@ -157,13 +158,14 @@ _LEAD_GEN = Screen(
         r"lenders|providers)) (?:will|may|can|might) (?:\w{1,10} )?(?:contact|call|text|email|"
         r"reach out to|follow up with) you|"
         r"(?:connect|match|pair)(?:e?s|ing)? (?:you|consumers|customers|people|users|borrowers|"
-        rf"homeowners|shoppers) with (?:\w{{1,15}} ){{0,3}}{_SELLERS}|"
+        # "...with one of our attorneys" is the brand's own staff.
+        rf"homeowners|shoppers) with (?:(?!our\b)\w{{1,15}} ){{0,3}}{_SELLERS}|"
         r"(?:texts?|messages?|offers?|calls?) from (?:[\w&.'-]{1,30} ){0,3}(?:and|&|or) "
         r"(?:our|its|their) (?:marketing |advertising |affiliate |business |trusted )?partners|"
         r"(?:offers?|quotes?) from (?:our|its|their|those|these) (?:marketing |advertising |"
         r"affiliate |lending |insurance |trusted )?partners|"
         r"lenders (?:want to |will |who )?compete for your|"
-        r"(?:get|receive) (?:\w{1,10} )?(?:quotes?|offers|rates) from (?:multiple|several|many|"
+        r"(?:get|receive) (?:\w{1,10} )?(?:quotes?|rates) from (?:multiple|several|many|"
         r"up to \d{1,2}|\d{1,2}|competing) |"
         r"(?:sell|sells|rent|rents) (?:your |consumer |customer |subscriber )?(?:personal )?"
         r"(?:information|data|contact (?:info|information|details)|phone numbers?) (?:to|with)|"
@@ -247,6 +249,7 @@ _JOB_BOARD = Screen(
         r"new jobs? matching your (?:profile|search|resume|preferences))\b"
     ),
     reason="carriers refuse texts from third-party job boards",
+    before=rx(r"\b(?:our|my|company|internal|school|campus|union|employee) $"),
 )
 
 rule(
@@ -272,12 +275,13 @@ rule(
 
 # --- phishing --------------------------------------------------------------------------------
 
+# Not a bare "card number" or "account number": offices ask for insurance card and order numbers.
 _SECRET = (
     r"(?:password|passcode|pin(?: number)?|ssn|social security (?:number|no\.?|#)|"
-    r"bank (?:account )?(?:number|details|info(?:rmation)?|login)|account (?:number|login|"
-    r"credentials)|routing number|(?:credit |debit )?card (?:number|details|info(?:rmation)?|"
-    r"cvv|expiration)|cvv|cvc|login (?:details|credentials|info)|online banking (?:password|login)|"
-    r"mother'?s maiden name)"
+    r"bank (?:account )?(?:number|details|info(?:rmation)?|login)|account (?:login|credentials)|"
+    r"routing number|(?:credit|debit|bank|atm|payment) card (?:number|details|info(?:rmation)?|"
+    r"cvv|expiration|pin)|cvv|cvc|login (?:details|credentials|info)|"
+    r"online banking (?:password|login)|mother'?s maiden name)"
 )
 _ASKS_SECRET = Screen(
     terms=rx(

@@ -30,7 +30,7 @@ _MONEY = r"(?:loans?|cash|credit|financ\w{1,5}|lend\w{0,3}|funding|funds|\$\s?\d
 _PAYDAY = Screen(
     terms=rx(
         r"\b(?:payday (?:loans?|lenders?|lending|advances?|cash)|"
-        r"(?:merchant|business) cash advances?|cash advance(?:s| loans?)?\b"
+        r"(?:merchant|business) cash advances?|(?<!your )(?<!card )cash advance(?:s| loans?)?\b"
         r"(?! (?:fees?|apr|rates?|limits?|balances?|transactions?|interest)\b)|"
         r"same[- ]day (?:loans?|cash|funding)|short[- ]term (?:cash )?loans?|"
         r"(?:car |auto |vehicle )?title loans?|"
@@ -79,13 +79,16 @@ _DEBT_RELIEF = Screen(
     terms=rx(
         r"\b(?:debt (?:relief|consolidation|settlement|negotiation|reduction|forgiveness|"
         r"elimination|resolution|relief agency)|"
+        # Not "consolidate your bills" (one statement) or budgeting tips ("get out of debt").
         r"consolidat(?:e|ing) (?:all )?(?:your |of your )?(?:credit card |medical |unsecured )?"
-        r"(?:debts?|bills|credit cards)|"
+        r"(?:debts?|credit cards)|"
         r"settle (?:your |all your )?(?:credit card |unsecured |medical )?debts?|"
-        r"(?:reduce|cut|lower|slash) (?:your )?(?:total )?(?:debts?|(?:what|the amount) you owe)|"
-        r"(?:become|be) debt[- ]free|get out of debt|"
-        r"lower (?:your )?(?:monthly )?(?:debt|credit card) payments|"
-        r"student loan (?:forgiveness|relief|consolidation)|"
+        r"(?:we|our (?:program|team|experts|counselors)) (?:can|will|could) (?:help (?:you )?)?"
+        r"(?:reduce|cut|lower|slash|settle|eliminate) (?:your )?(?:total )?(?:debts?|"
+        r"(?:what|the amount) you owe)|"
+        r"(?:reduce|cut|lower|slash) (?:your )?(?:total |credit card |unsecured )?(?:debts?|"
+        r"(?:what|the amount) you owe|(?:monthly )?(?:debt|credit card) payments) "
+        r"(?:by (?:up to )?\d|in half)|"
         r"(?:pay|settle) (?:\w{1,12} ){0,2}for (?:pennies|a fraction) (?:on|of) the dollar)\b"
     ),
     reason="carriers refuse debt relief, consolidation and settlement offers",
@@ -166,7 +169,8 @@ _CREDIT_REPAIR = Screen(
         r"\b(?:credit (?:repair|restoration|sweeps?|fix(?:ing)?|clean[- ]?up)|"
         r"(?:repair|fix|restore|clean up) (?:your |bad )?credit(?: scores?| reports?| history)?"
         r"(?! cards?| union| card readers?)|"
-        r"(?:raise|boost|increase|improve) (?:your )?credit scores? (?:by|fast|quickly|in \d)|"
+        r"(?:raise|boost|increase|improve) (?:your )?credit scores? (?:by )?(?:up to )?"
+        r"\d{2,3}\+? points|"
         r"(?:remove|delete|erase) (?:\w{1,12} ){0,2}(?:negative|derogatory|collections?|late "
         r"payments?|charge-?offs?|bankruptc\w{1,3})(?: items| marks| accounts| entries)? "
         r"(?:from|off) (?:your )?credit)\b"
@@ -193,14 +197,13 @@ rule(
 
 # --- tax-debt relief -----------------------------------------------------------------------
 
-_TAX_WORD = r"(?:irs|tax|taxes|back[- ]tax(?:es)?|tax debt|state tax)"
+_TAX_DEBT = r"(?:irs (?:debts?|bills?|balances?)|back[- ]tax(?:es)?|tax debts?|irs)"
 _TAX_RELIEF = Screen(
     terms=rx(
-        r"\b(?:tax (?:debt )?(?:relief|resolution|settlement|forgiveness)|"
-        rf"(?:irs|back[- ]tax) (?:debt )?(?:relief|settlement|forgiveness|resolution)|"
-        rf"settle (?:your |what you owe (?:to )?(?:the )?)?{_TAX_WORD}"
-        r"(?: debts?| bills?| balances?)?|"
-        rf"(?:reduce|eliminate|lower|slash|erase) (?:your )?{_TAX_WORD} (?:debts?|bills?|balances?|"
+        r"\b(?:tax (?:debt )?(?:resolution|settlement|forgiveness)|tax debt relief|"
+        r"(?:irs|back[- ]tax) (?:debt )?(?:relief|settlement|forgiveness|resolution)|"
+        rf"settle (?:your |what you owe (?:to )?(?:the )?)?{_TAX_DEBT}|settle with the irs|"
+        r"(?:reduce|eliminate|lower|slash|erase) (?:your )?(?:irs|back[- ]tax|tax) (?:debts?|"
         r"liens?|levies|penalties)|"
         r"(?:stop|remove|release|lift) (?:an? |your |the )?(?:irs )?"
         r"(?:wage garnishments?|tax liens?|"
@@ -208,6 +211,16 @@ _TAX_RELIEF = Screen(
     ),
     reason="carriers treat tax-debt relief like debt relief and refuse it",
     brand=rx(r"\btax (?:relief|resolution|settlement|defense|debt)\b"),
+)
+# "Tax relief" is also what governments call exemptions and disaster extensions.
+_TAX_RELIEF_OFFER = Screen(
+    terms=rx(r"\btax relief\b"),
+    reason=_TAX_RELIEF.reason,
+    unless=rx(
+        r"\b(?:property|homestead|seniors?|veterans?|exemptions?|disaster|hurricane|storm|wildfire|"
+        r"flood|rebates?|credits?|county|city|state|governor|legislat\w{1,6}|act|bill|law|"
+        r"extension|deadline|assessor)\b"
+    ),
 )
 # These phrases are tax relief only beside tax words ("fresh start program" is also a gym offer).
 _TAX_RELIEF_WEAK = Screen(
@@ -235,7 +248,7 @@ rule(
     carrier_codes=("Twilio 30949", "DCA 709"),
     fields=_FIELDS,
     refs=("R111",),
-)(screen_check(_TAX_RELIEF, _TAX_RELIEF_WEAK))
+)(screen_check(_TAX_RELIEF, _TAX_RELIEF_OFFER, _TAX_RELIEF_WEAK))
 
 
 # --- crypto and stock tips -----------------------------------------------------------------
@@ -266,6 +279,7 @@ _CRYPTO = Screen(
     reason="carriers refuse cryptocurrency promotion (crypto businesses may send only codes and "
     "account notices)",
     when=_promotional,
+    unless=rx(r"\b(?:scams?|fraud\w{0,4}|beware|warning|protect\w{0,3}|never ask)\b"),
     brand=rx(r"\b(?:crypto(?:currency)?|bitcoin|coin exchange)\b"),
 )
 _TIPS = Screen(
@@ -273,11 +287,19 @@ _TIPS = Screen(
         r"\b(?:stock (?:tips|picks|signals)|(?:trading|options|forex|crypto) (?:signals|alerts|"
         r"tips|picks|bots?)|penny stocks?|forex trading|"
         r"day[- ]trading (?:alerts|signals|tips|picks)|"
-        r"(?:guaranteed|risk[- ]free) (?:returns?|profits?|gains)|"
+        r"(?:guaranteed|risk[- ]free) (?:profits?|gains)|"
         r"double (?:your )?(?:money|investment|crypto|bitcoin)|high[- ]risk investments?|"
         r"pump and dump|(?:buy|invest in) (?:crypto|bitcoin|ethereum)(?:currency)? (?:now|today))\b"
     ),
     reason="carriers refuse stock tips, trading signals and risky investment offers",
+)
+# "Guaranteed returns" is also a shop's return policy.
+_RETURNS = Screen(
+    terms=rx(r"\b(?:guaranteed|risk[- ]free) returns?\b"),
+    reason=_TIPS.reason,
+    needs=rx(
+        r"\b(?:invest\w{0,5}|portfolio|profits?|crypto\w{0,8}|stocks?|trading|yields?|roi|apy)\b"
+    ),
 )
 
 rule(
@@ -295,4 +317,4 @@ rule(
     carrier_codes=_HRF,
     fields=_FIELDS,
     refs=("R109", "R113"),
-)(screen_check(_CRYPTO, _TIPS))
+)(screen_check(_CRYPTO, _TIPS, _RETURNS))

@@ -24,14 +24,16 @@ _CANNABIS_PRODUCT = (
 )
 _CANNABIS = Screen(
     terms=rx(
-        r"\b(?:cannabis|marijuana|marihuana|cannabidiol|psilocybin|kratom|dispensar(?:y|ies)|"
+        r"\b(?:cannabis|marijuana|marihuana|cannabidiol|psilocybin|kratom|"
         r"thca|indica|sativa|mmj|ganja)\b"
-        r"|\bmagic mushrooms?\b|\bshrooms\b|\b420[- ]friendly\b"
+        r"|\bmagic mushrooms?\b|\b420[- ]friendly\b"
         r"|\bdelta-(?:8|9|10)\b(?:[- ]?thc)?"
         rf"|\bdelta ?(?:8|9|10) (?:thc|{_CANNABIS_PRODUCT})\b"
         r"|\b(?:\d{1,2}(?:\.\d)? ?% ?|low[- ]|hemp[- ]derived )thc\b"
         rf"|\bthc(?:[- ](?:a|p|o|infused|rich)\b| {_CANNABIS_PRODUCT}\b)"
-        rf"|\bhemp(?:[- ]derived\b| (?:extract|cigarettes?|{_CANNABIS_PRODUCT})\b)"
+        # Hemp fabric, rope and seed are legal; hemp smokables and extracts are not carried.
+        r"|\bhemp(?:[- ]derived\b| (?:extracts?|cigarettes?|flower|buds?|gumm\w{0,4}|"
+        r"tinctures?|pre-?rolls?|smokables?|vapes?|carts?|edibles?|thc|cbd)\b)"
         rf"|\bweed (?:delivery|dispensar\w{{1,4}}|shop|store|{_CANNABIS_PRODUCT})\b"
         r"|\b(?:buy|smoke|order|sell|selling|legal|medical|recreational) weed\b"
         r"|\bpot (?:shop|dispensar\w{1,4}|brownies|edibles|gumm\w{0,4})\b"
@@ -49,8 +51,20 @@ _CANNABIS = Screen(
     ),
     brand=rx(
         # A leading "CBD" in a name is as likely to be someone's initials.
-        r"\b(?:cannabis|marijuana|dispensar(?:y|ies)|cannabidiol|kratom|psilocybin|ganja)\b"
-        r"|(?<=\w )cbd\b"
+        r"\b(?:cannabis|marijuana|cannabidiol|kratom|psilocybin|ganja)\b|(?<=\w )cbd\b"
+        r"|(?<!optical )(?<!eyewear )(?<!vision )(?<!herbal )(?<!pet )(?<!vet )"
+        r"\bdispensar(?:y|ies)\b"
+    ),
+)
+
+# Opticians, vets and herbalists run dispensaries too.
+_DISPENSARY = Screen(
+    terms=rx(r"\bdispensar(?:y|ies)\b"),
+    reason=_CANNABIS.reason,
+    unless=rx(
+        r"\b(?:optical|eyewear|eye ?glass\w{0,2}|glasses|contacts|contact lens\w{0,2}|frames|"
+        r"vision|supplements?|vitamins?|herbal|herbs|veterinar\w{1,3}|vets?|pets?|"
+        r"prescriptions?|pharmac\w{1,3}|medications?|in-office|in-house|hearing aids?)\b"
     ),
 )
 
@@ -88,7 +102,7 @@ rule(
     ),
     fields=_FIELDS,
     refs=("R107",),
-)(screen_check(_CANNABIS, _CBD))
+)(screen_check(_CANNABIS, _DISPENSARY, _CBD))
 
 
 # --- tobacco and vape --------------------------------------------------------------------------
@@ -106,7 +120,8 @@ _TOBACCO = Screen(
         r"\b(?:quit\w{0,4}|cessation|stop(?:ped)? smoking|smoke[- ]free|tobacco[- ]free|"
         r"nicotine[- ]free|anti[- ]?(?:smoking|tobacco|vaping)|"
         r"(?:smoking|tobacco|vaping|nicotine) (?:use|screening|history|prevention|status|habits?)|"
-        r"lungs?|cancer|copd|nicotine (?:patch\w{0,2}|gum|replacement)|prohibited|"
+        r"lungs?|cancer|copd|nicotine (?:patch\w{0,2}|gum|replacement)|prohibited|surcharges?|insurance|"
+        r"detectors?|sensors?|"
         r"(?:not|never) (?:allowed|permitted))\b"
     ),
     brand=rx(
