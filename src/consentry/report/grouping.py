@@ -27,6 +27,9 @@ class FieldGroup:
 
     @property
     def line(self) -> int | None:
+        # A website group spans pages: a campaign-file line number would mislead there.
+        if any(f.location.url for f in self.findings):
+            return None
         return next((f.location.line for f in self.findings if f.location.line), None)
 
 
