@@ -55,7 +55,7 @@ __all__ = [
 
 _RATE_SUBJ = (
     r"(?:msgs?|mesgs?|messages?|messaging|msging|mssg|text(?:ing)?|txt|sms|mms|data|carrier(?:'s)?"
-    r"|carriers'?|wireless|cell(?:ular)?|mobile|airtime|phone\splan)"
+    r"|carriers'?|wireless|cell(?:ular)?|mobile|airtime|phone\splan|m\s?&\s?d)"
 )
 _JOIN = r"(?:\s?(?:&|and|/|\+|,|or|n|&amp;|and/or)\s?|\s)"
 _QUAL = r"(?:(?:std|standard|normal|regular|usual|applicable|your|the|any|all|carrier)\.?\s){0,2}"
@@ -69,6 +69,8 @@ _RATES = at_word_start(
     rf"|\b(?:may|might|will|could|can)\s(?:be\s)?(?:charged|billed)\b[^.!?;\n]{{0,30}}?"
     rf"\b(?:standard\s)?{_RATE_SUBJ}(?:{_JOIN}{_RATE_SUBJ}){{0,3}}\s?(?:{_COST}|usage)?"
     rf"|\b(?:carriers?|providers?)\s(?:may|might|will|can)\s(?:also\s)?charge\b"
+    # "Standard rates apply." at the end of a call to action (not "... apply to shipping")
+    r"|\b(?:std\.?|standard|normal|usual)\s(?:carrier\s)?rates\s(?:may\s)?apply\b(?!\s(?:to|for|on)\b)"
 )
 
 
@@ -109,7 +111,10 @@ _FREQ = re.compile(
     rf"[^.!?;\n]{{0,40}}?\b(?:vary|varies|variable|depend|depends|based\son|differ|will\svary)"
     # "... msgs/mo", "... msg per request", "... texts a month" (the count is checked on the left)
     rf"|(?P<unit>{MSG_NOUN}|{PROMO_NOUN})\s?(?:/|per|a|an|each|every|x)\s?"
-    rf"(?P<per>{PERIOD}|{PER_EVENT})\b"
+    rf"(?P<per>{PERIOD}|{PER_EVENT}|time\s(?:you|your|we|there|a|an))\b"
+    # "4msgs/mo": the count glued to the unit, so no word boundary before the unit
+    rf"|\d{{1,3}}(?:\s?-\s?\d{{1,3}})?(?:{MSG_NOUN}|{PROMO_NOUN})\s?(?:/|per|a|an|each|every)\s?"
+    rf"(?:{PERIOD}|{PER_EVENT})\b"
     rf"|(?P<unit2>{MSG_NOUN}|{PROMO_NOUN})\s(?:daily|weekly|monthly|annually|yearly|hourly|nightly)\b"
     # "2x/month", "twice a week", "once per day" (a message word must be near, see the check)
     rf"|(?P<times>(?:\d{{1,2}}\s?(?:x|times)|once|twice|thrice)\s?(?:/|per|a|an|each|every)"

@@ -18,7 +18,11 @@ __all__ = ["find_help_instruction", "find_stop_instruction"]
 
 _OPEN = r"[\"'*<\[(]{0,2}"
 _CLOSE = r"[\"'*>\])]{0,2}"
-_STRONG = r"(?:reply(?:ing)?|replies|respond(?:ing)?|responding|text(?:ing)?|txt(?:ing)?|sms)"
+# English plus the Spanish of bilingual programs ("Responda ALTO", "Envie AYUDA").
+_STRONG = (
+    r"(?:reply(?:ing)?|replies|respond(?:ing)?|responding|text(?:ing)?|txt(?:ing)?|sms"
+    r"|responda|responde|conteste|contesta|textea|envie|envia|enviando|respondiendo)"
+)
 _WEAK = r"(?:send(?:ing)?|msg|message|type|typing|enter|entering|key\sin|submit)"
 _FILLER = (
     r"(?:\s(?:back|us|to\sus|with|w/|the|a|word|words|keyword|keywords|key\sword|command|message"
@@ -27,7 +31,7 @@ _FILLER = (
 )
 _STOP_KW = (
     r"stop\s?all|stop|unsubscribe|unsub|cancel|end|quit|opt-?out|optout|revoke|remove|arret"
-    r"|alto|parar"
+    r"|alto|parar|baja|cancelar"
 )
 _HELP_KW = r"help|info|ayuda"
 _STRONG_STOP_KW = frozenset({"stop", "stopall", "stop all", "unsubscribe", "unsub", "optout"})

@@ -47,7 +47,7 @@ _ASCII_TABLE: dict[int, str] = {c: " " for c in (*range(0x20), 0x7F)}
 _ASCII_TABLE.update({ord(c): "\n" for c in _LINE_BREAKS if ord(c) < 0x80})
 _ASCII_TABLE[ord("`")] = "'"
 
-_WS_RUN = re.compile(r"[ \n]{2,}")
+_WS_RUN = re.compile(r"[ \n]{2,}|\n")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -166,7 +166,10 @@ def _fold_chars(text: str) -> tuple[str, tuple[int, ...] | None]:
 
 def _fold(text: str) -> Folded:
     mid, mid_to_orig = _fold_chars(text)
-    # Collapse blank runs: one "\n" if the run held a line break (sentence/list boundary), else " ".
+    # Collapse blank runs to one " ", or to one "\n" where a line break ends a sentence or list
+    # item: a blank line, a break after punctuation, or a next line that starts with a capital,
+    # digit or bullet. A line wrapped in mid-sentence ("... to operate our business and\nprovide")
+    # is joined, so sentence-sized patterns still see the whole sentence.
     start = len(mid) - len(mid.lstrip(" \n"))
     stop = len(mid.rstrip(" \n"))
     pieces: list[str] = []
@@ -176,13 +179,23 @@ def _fold(text: str) -> Folded:
     for m in _WS_RUN.finditer(mid, start, max(start, stop)):
         a, b = m.span()
         pieces.append(mid[pos:a])
-        pieces.append("\n" if "\n" in m.group() else " ")
+        pieces.append(_joiner(text, mid, mid_to_orig, m))
         n += a - pos + 1
         pos = b
         seg_text.append(n)
         seg_mid.append(b)
     pieces.append(mid[pos:stop])
     return Folded(text, "".join(pieces), tuple(seg_text), tuple(seg_mid), mid_to_orig)
+
+
+def _joiner(text: str, mid: str, mid_to_orig: tuple[int, ...] | None, m: re.Match[str]) -> str:
+    breaks = m.group().count("\n")
+    if breaks == 0:
+        return " "
+    if breaks > 1 or mid[m.start() - 1] in ".!?:;":
+        return "\n"
+    nxt = m.end() if mid_to_orig is None else mid_to_orig[m.end()]
+    return " " if text[nxt].islower() else "\n"
 
 
 _SMALL = 4096

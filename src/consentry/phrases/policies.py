@@ -43,7 +43,7 @@ _PRIVACY = at_word_start(
 _TERMS = at_word_start(
     r"\bterms\s?(?:of\s)?(?:service|use|usage|sale)\b|\bterms\s?(?:&|and|\+|n)\s?cond\w*"
     r"|\bconditions\sof\s(?:use|service)\b|\bt\s?&\s?cs?\b|\bt's\s?&\s?c's\b|\btandcs?\b"
-    r"|\b(?:sms|text|texting|messaging|mobile|program|campaign|full|complete|legal|service"
+    r"|\b(?:sms|text|texting|messaging|message|messages|mobile|program|campaign|full|complete|legal|service"
     r"|website|user|sms/mms|text\smessaging|mobile\sterms\sand)\s(?:terms|t&cs?)\b"
     r"|\bterms\s?(?:&|and|/|\||-)\s?privacy\b|\bprivacy(?:\spolicy)?\s?(?:&|and|/|\||-)\s?terms\b"
     r"|\bterms\s?:\s?(?:https?://|www\.|see|view|read|[a-z0-9\-]+\.[a-z]{2,})"
@@ -133,6 +133,10 @@ _NOT_DATA_OBJECT = re.compile(
 _DATA_OR_PARTY = re.compile(
     rf"\b(?:{DATA_WORD}|third|3rd|partners?|affiliates?|anyone|it|them|this|opt-?in|consent)\b"
 )
+_FOR_MONEY = re.compile(
+    r"\b(?:in\sexchange\sfor|for)\s(?:money|payment|cash|profit|compensation|monetary"
+    r"|valuable\sconsideration|financial\sgain)\b"
+)
 _IMPERATIVE_START = re.compile(r"^\W*(?:(?:please|and|but|so|also|remember|important|note)\W*)*$")
 
 
@@ -170,6 +174,10 @@ def _negated_verbs(folded: Folded, anchor: re.Match[str]) -> tuple[set[str], int
         last_end = v.end()
     if not kinds:
         return None
+    if "share" in kinds and _FOR_MONEY.search(t, last_end, min(cb, last_end + 120)):
+        kinds = (kinds - {"share"}) | {
+            "sell"
+        }  # "not transferred ... in exchange for money" = not sold
     sa, sb = sentence_window(t, anchor.start(), anchor.end())
     lead = t[sa : anchor.start()]
     if _IMPERATIVE_START.match(lead) and anchor.group().split()[0] in (
