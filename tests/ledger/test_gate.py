@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import phonenumbers
 import pytest
 import time_machine
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from phonenumbers import timezone as pn_timezone
+from phonenumbers.tzdata import TIMEZONE_DATA
 
 from consentry.errors import InputError
 from consentry.ledger import Ledger, LedgerConfig, QuietHours
-from consentry.ledger.quiet_hours import QuietClock, StateRule, zones_for
+from consentry.ledger.quiet_hours import QuietClock, StateRule, zone_key, zones_for
 from tests.ledger.samples import DISCLOSURE, PHONE, Clock
 
 NOON_CENTRAL = datetime(2026, 3, 4, 18, 0, tzinfo=UTC)  # Wednesday 12:00 in Austin
@@ -106,7 +111,7 @@ def test_quiet_hours_in_the_recipients_zone(ledger: Ledger) -> None:
 def test_state_windows(phone: str, local_hour: int, weekday: int, allowed: bool) -> None:
     from zoneinfo import ZoneInfo
 
-    zone = ZoneInfo(zones_for(phone[:8])[0][0])
+    zone = ZoneInfo(zones_for(zone_key(phone))[0][0])
     day = 2 + weekday  # 2026-03-02 is a Monday
     at = datetime(2026, 3, day, local_hour, 30, tzinfo=zone)
     assert QuietClock(QuietHours(), at).check(phone).allowed is allowed
@@ -133,6 +138,21 @@ def test_toll_free_and_multi_zone_numbers_are_conservative_and_say_so() -> None:
     alaska = datetime(2026, 3, 4, 17, 30, tzinfo=UTC)
     verdict = QuietClock(QuietHours(), alaska).check("+19075550123")
     assert not verdict.allowed and "spans" in (verdict.note or "")
+
+
+@settings(max_examples=300)
+@given(area=st.integers(200, 999), exchange=st.integers(200, 999), line=st.integers(0, 9999))
+def test_zone_lookup_matches_phonenumbers(area: int, exchange: int, line: int) -> None:
+    number = f"+1{area}{exchange}{line:04d}"
+    parsed = phonenumbers.parse(number, None)
+    if not phonenumbers.is_valid_number(parsed):
+        return
+    if not phonenumbers.is_number_type_geographical(phonenumbers.number_type(parsed), 1):
+        # Toll-free numbers are handled on purpose (test below); Caribbean mobiles get their
+        # island's zone from us where phonenumbers answers "anywhere in +1".
+        return
+    expected = tuple(pn_timezone.time_zones_for_number(parsed))
+    assert TIMEZONE_DATA.get(zone_key(number), ("Etc/Unknown",)) == expected
 
 
 def test_invalid_numbers_and_batch_order(ledger: Ledger) -> None:

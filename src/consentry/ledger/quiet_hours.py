@@ -7,8 +7,9 @@
   several zones, the window must be open in all of them. Toll-free and unknown numbers say
   nothing about where the person is, so they are checked against every US zone and say so.
 
-Checking a batch: windows depend only on the area code + exchange and the instant, so
-`QuietClock` computes each prefix once per instant and every further number costs a dict lookup.
+Checking a batch: the zone comes from phonenumbers' own prefix table, looked up directly (one
+dict lookup for most area codes; a few are split by exchange), and `QuietClock` computes each
+prefix's verdict once per instant, so every further number costs a dict lookup.
 """
 
 from __future__ import annotations
@@ -19,12 +20,19 @@ from datetime import datetime, time
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import phonenumbers
-from phonenumbers import timezone as pn_timezone
+from phonenumbers.tzdata import TIMEZONE_DATA, TIMEZONE_LONGEST_PREFIX
 
 from consentry.ledger.area_codes import STATE_BY_AREA_CODE
 
-__all__ = ["DEFAULT_STATE_RULES", "QuietClock", "QuietHours", "StateRule", "Window", "zones_for"]
+__all__ = [
+    "DEFAULT_STATE_RULES",
+    "QuietClock",
+    "QuietHours",
+    "StateRule",
+    "Window",
+    "zone_key",
+    "zones_for",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,19 +94,36 @@ class QuietHours:
     unknown_zones: tuple[str, ...] = _ALL_US_ZONES
 
 
-@lru_cache(maxsize=65_536)
-def zones_for(prefix: str) -> tuple[tuple[str, ...], str | None]:
-    """Zones for an E.164 prefix "+1NPANXX" (plus a note when they are a guess)."""
-    try:
-        number = phonenumbers.parse(prefix + "0000", None)
-    except phonenumbers.NumberParseException:
-        return (), "the number's time zone is unknown"
-    if phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.TOLL_FREE:
+# NANP toll-free area codes: the number says nothing about where its holder is.
+_TOLL_FREE = frozenset({"800", "833", "844", "855", "866", "877", "888"})
+# Area codes whose exchanges lie in different zones (e.g. 208: Boise vs. the Idaho panhandle).
+_SPLIT = frozenset(k[1:4] for k in TIMEZONE_DATA if k.startswith("1") and len(k) > 4)
+_UNKNOWN = "the number's time zone is unknown"
+
+
+def zone_key(e164: str) -> str:
+    """The longest prefix of the number in phonenumbers' time-zone table (as it looks it up),
+    without parsing: most area codes need one dict lookup."""
+    digits = e164[1:]
+    if digits.startswith("1") and digits[1:4] not in _SPLIT:
+        key = digits[:4]
+        if key in TIMEZONE_DATA or digits[1:4] in _TOLL_FREE:
+            return key
+    for size in range(min(len(digits), TIMEZONE_LONGEST_PREFIX), 0, -1):
+        if digits[:size] in TIMEZONE_DATA:
+            return digits[:size]
+    return ""
+
+
+@lru_cache(maxsize=4_096)
+def zones_for(key: str) -> tuple[tuple[str, ...], str | None]:
+    """Zones for a `zone_key` (plus a note when they are a guess)."""
+    if key.startswith("1") and key[1:4] in _TOLL_FREE:
         return (), "toll-free number: the recipient could be in any US time zone"
-    zones = tuple(z for z in pn_timezone.time_zones_for_number(number) if z != "Etc/Unknown")
+    zones = tuple(z for z in TIMEZONE_DATA.get(key, ()) if z != "Etc/Unknown")
     if not zones:
-        return (), "the number's time zone is unknown"
-    if len(zones) > 4:
+        return (), _UNKNOWN
+    if len(zones) > 4:  # a country-wide fallback entry, not a place
         return (), "the number's time zone is uncertain"
     if len(zones) > 1:
         return zones, "the area code spans time zones: the window must be open in all of them"
@@ -117,29 +142,29 @@ class Verdict:
 
 
 class QuietClock:
-    """Quiet-hour verdicts at one instant, cached per number prefix (area code + exchange)."""
+    """Quiet-hour verdicts at one instant, cached per time-zone prefix (mostly the area code)."""
 
     def __init__(self, config: QuietHours, at: datetime) -> None:
         self._config = config
         self._at = at
-        self._by_prefix: dict[str, Verdict] = {}
+        self._by_key: dict[str, Verdict] = {}
         self._local: dict[str, datetime] = {}
 
     def check(self, e164: str) -> Verdict:
-        prefix = e164[:8]
-        verdict = self._by_prefix.get(prefix)
+        key = zone_key(e164)
+        verdict = self._by_key.get(key)
         if verdict is None:
-            verdict = self._compute(e164)
-            self._by_prefix[prefix] = verdict
+            verdict = self._compute(key)
+            self._by_key[key] = verdict
         return verdict
 
-    def _compute(self, e164: str) -> Verdict:
+    def _compute(self, key: str) -> Verdict:
         config = self._config
-        zones, note = zones_for(e164[:8]) if e164.startswith("+1") else ((), None)
+        zones, note = zones_for(key)
         if not zones:
             zones = config.unknown_zones
-            note = note or "the number's time zone is unknown"
-        state = STATE_BY_AREA_CODE.get(e164[2:5]) if e164.startswith("+1") else None
+            note = note or _UNKNOWN
+        state = STATE_BY_AREA_CODE.get(key[1:4]) if key.startswith("1") else None
         rule = config.state_rules.get(state) if state else None
         for name in zones:
             local = self._local.get(name)

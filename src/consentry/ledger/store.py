@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any, Protocol
 
 from sqlalchemy import Engine, and_, delete, func, insert, select, update
@@ -156,16 +157,8 @@ class Store:
         return out
 
     def _write_states(self, conn: Connection, rows: list[StateRow]) -> None:
-        if not rows:
-            return
-        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-        stmt = dialect.insert(number_states)
-        keys = {"brand", "scope", "phone"}
-        stmt = stmt.on_conflict_do_update(
-            index_elements=sorted(keys),
-            set_={c.name: stmt.excluded[c.name] for c in number_states.c if c.name not in keys},
-        )
-        conn.execute(stmt, [r.as_row() for r in rows])
+        if rows:
+            conn.execute(_upsert(conn.dialect.name), [r.as_row() for r in rows])
 
     # -- reading -------------------------------------------------------------------------------
     def head(self) -> tuple[int, str]:
@@ -255,6 +248,8 @@ class Store:
                     number_states.c.phone.in_(unique[i : i + _CHUNK]),
                 )
             )
+            if self.scope == "brand":  # only brand-wide rows exist: a primary-key lookup
+                query = query.where(number_states.c.scope == BRAND_SCOPE)
             rows.extend(StateRow.from_row(r) for r in conn.execute(query).mappings())
         return rows
 
@@ -290,6 +285,18 @@ class Store:
         return len(states)
 
 
+@lru_cache(maxsize=4)
+def _upsert(dialect_name: str) -> Any:
+    """INSERT ... ON CONFLICT DO UPDATE for state rows, built once per dialect (it is costly)."""
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    stmt = dialect.insert(number_states)
+    keys = {"brand", "scope", "phone"}
+    return stmt.on_conflict_do_update(
+        index_elements=sorted(keys),
+        set_={c.name: stmt.excluded[c.name] for c in number_states.c if c.name not in keys},
+    )
+
+
 def _event_by_id(conn: Connection, event_id: str) -> Event | None:
     row = conn.execute(select(events).where(events.c.event_id == event_id)).mappings().first()
     return _row_event(row) if row is not None else None
@@ -308,8 +315,9 @@ def _seal(draft: EventDraft, seq: int, now: datetime, prev_hash: str) -> Event:
         method=str(draft.method) if draft.method is not None else None,
         provider=draft.provider,
         provider_message_id=draft.provider_message_id,
-        # Round-trip the data through its stored form so the hash covers exactly what is kept.
-        data=json.loads(dumps_data(draft.data)),
+        # JSON-native values only (checked by dumps_data when the row is written): what is
+        # read back later encodes to the same canonical bytes, so the hash still verifies.
+        data=draft.data,
         prev_hash=prev_hash,
         hash="",
     )
