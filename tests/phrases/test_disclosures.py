@@ -40,6 +40,8 @@ RATES_POSITIVE = [
     "You may be charged standard text message rates by your carrier.",
     "Text and data rates may apply.",
     "Msg & data rates may be charged.",
+    "Standard rates apply.",
+    "M&D rates may apply.",
 ]
 
 RATES_NEGATIVE = [
@@ -53,6 +55,7 @@ RATES_NEGATIVE = [
     "Msg & data rates will not apply.",
     "Apply now for our low rates.",
     "Data rate limits are enforced by our API.",
+    "Standard rates apply to all shipping orders.",
 ]
 
 FREQUENCY_POSITIVE = [
@@ -83,6 +86,9 @@ FREQUENCY_POSITIVE = [
     "Msg frequency varies by account activity.",
     "Messaging frequency may vary.",
     "Up to 2 msg/wk",
+    "Max 4msgs/mo",
+    "Typical frequency: 1–6 messages per month unless otherwise stated.",
+    "You'll get a text each time you book.",
 ]
 
 FREQUENCY_NEGATIVE = [

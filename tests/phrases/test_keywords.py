@@ -32,6 +32,9 @@ STOP_POSITIVE = [
     "Text QUIT to 12345 to leave the program",
     "Reply S\u200bTOP to opt out",
     "Rply STOP 2 opt out",
+    "Unsubscribe at any time by replying STOP.",
+    "Responda ALTO para cancelar.",
+    "STOP — Reply\nSTOP\nto <YOUR_NUMBER> to cancel.",
 ]
 
 STOP_NEGATIVE = [
@@ -74,6 +77,8 @@ HELP_POSITIVE = [
     "Message frequency varies. reply help for help.",
     "Text HELP to 55555.",
     "STOP to end, HELP 4 help",
+    "Reply Help for additional support.",
+    "Envie AYUDA para ayuda.",
 ]
 
 HELP_NEGATIVE = [

@@ -68,6 +68,8 @@ TERMS_POSITIVE = [
     "Terms: https://maple.com/x",
     "Messaging Terms",
     "Read the Text Message Terms (https://sirreel.com/sms-terms).",
+    "Term and Conditions at www.acmesandwich.com/tc",
+    "Terms of Service and Privacy Policy apply.",
 ]
 TERMS_NEGATIVE = [
     "In terms of pricing, we are the best.",
@@ -129,6 +131,7 @@ SOLD_ONLY_POSITIVE = [
     "Maple Dental does not sell personal information.",
     "Your personal data is never sold.",
     "We will not sell your contact details.",
+    "We do not transfer your information to third parties in exchange for money.",
 ]
 SOLD_ONLY_NEGATIVE = [
     "We do not sell or share your information.",
@@ -157,6 +160,9 @@ PERMISSION_POSITIVE = [
     "Your data may be provided to lenders in our network.",
     "We may share your information with our affiliates and service providers.",
     "We do not sell your data, but we may share it with our marketing partners.",
+    "We\nmay\nshare\nyour\ninformation\nwith\nour\nbusiness\npartners\nto\noffer\nyou\ncertain\nproducts.",
+    "In some cases, we may share your information with third parties who may use your information for their own purposes, including for purposes of marketing and advertising.",
+    "However, we do transfer personal information to certain third parties in order to operate our business (for example, to market our products and services).",
 ]
 PERMISSION_NEGATIVE = [
     "We do not share your information with third parties.",
@@ -178,6 +184,8 @@ PERMISSION_NEGATIVE = [
     "We may share your information with partners. No mobile information will be shared with third"
     " parties/affiliates for marketing/promotional purposes.",
     "Tenants give us their phone number when they sign a lease.",
+    "Service providers. We share your personal information with third parties that provide services to us. Legal compliance. We disclose personal information to the courts, the government, law enforcement agencies, regulators, litigants, and similar recipients for legal compliance purposes.",
+    "We share information with third parties only as needed to provide the service.",
 ]
 
 CARVE_POSITIVE = [

@@ -113,6 +113,12 @@ PLACEHOLDER_POSITIVE = [
     "[Brand legal name], doing business as [public brand name]",
     "View our Terms at [terms URL]",
     "Users opt in by [describe opt-in method].",
+    "I agree with the Terms and Conditions of [YOUR OFFICE NAME].",
+    "messages from COMMITTEE NAME. Msg & data rates may apply.",
+    "Reply STOP to <YOUR_NUMBER_OR_SHORT_CODE> to cancel.",
+    "Program name(s): <Insert program names, e.g., Appointment Alerts, Order Updates, VIP Offers>",
+    "Privacy Policy(YOUR PRIVACY POLICY URL)",
+    "or call (555) 555‑5555 to request removal",
 ]
 PLACEHOLDER_NEGATIVE = [
     "Hi [first name], your appointment is on [date].",
@@ -132,6 +138,9 @@ PLACEHOLDER_NEGATIVE = [
     "(see our Privacy Policy)",
     "Your code is [XXXXXX].",
     "[www.reliablecargos.com]",
+    "Use [promo code] at checkout.",
+    "Please enter your company name and phone.",
+    "Hi [pet name], time for your checkup!",
 ]
 
 CASES: list[tuple[Detector, list[str], list[str]]] = [

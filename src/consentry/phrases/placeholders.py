@@ -15,14 +15,14 @@ from consentry.phrases.scan import first, first_of, is_shouted
 __all__ = ["find_placeholder", "is_customer_variable"]
 
 _DELIMITED = re.compile(
-    r"\{\{\s?(?P<c2>[^{}\n]{1,40}?)\s?\}\}"
-    r"|<<\s?(?P<a2>[^<>\n]{1,40}?)\s?>>"
-    r"|\*\|(?P<mc>[^|*\n]{1,40})\|\*"
+    r"\{\{\s?(?P<c2>[^{}\n]{1,80}?)\s?\}\}"
+    r"|<<\s?(?P<a2>[^<>\n]{1,80}?)\s?>>"
+    r"|\*\|(?P<mc>[^|*\n]{1,80})\|\*"
     r"|%%?(?P<pct>[a-z][a-z0-9_ ]{0,30}?)%%?"
-    r"|\[\s?(?P<sq>[^\[\]\n]{1,40}?)\s?\]"
-    r"|\{\s?(?P<c1>[^{}\n]{1,40}?)\s?\}"
-    r"|<\s?(?P<a1>[^<>\n]{1,40}?)\s?>"
-    r"|\((?P<par>[^()\n]{1,40}?)\)"
+    r"|\[\s?(?P<sq>[^\[\]\n]{1,80}?)\s?\]"
+    r"|\{\s?(?P<c1>[^{}\n]{1,80}?)\s?\}"
+    r"|<\s?(?P<a1>[^<>\n]{1,80}?)\s?>"
+    r"|\((?P<par>[^()\n]{1,80}?)\)"
 )
 _GROUPS = ("c2", "a2", "mc", "pct", "sq", "c1", "a1", "par")
 
@@ -41,13 +41,13 @@ _SENDER_WORD = re.compile(
 # give way to a sender word ("[privacy policy link]" is the sender's).
 _RECIPIENT_WORD = re.compile(
     r"\b(?:first|last|full|fname|lname|nickname|customer|client|patient|member|guest|recipient"
-    r"|user|tenant|student|parent|subscriber|order|appointment|appt|tracking|account|invoice|code"
+    r"|user|tenant|student|parent|subscriber|order|appointment|appt|tracking|account|invoice"
     r"|otp|pin|amount|balance|total|price|cost|reservation|booking|delivery|pickup|item|items"
     r"|product|points|reward|discount|offer|percent|eta|vehicle|pet|doctor|dr|provider"
     r"|technician|stylist|agent|rep|due|slot)\b"
 )
 _WEAK_RECIPIENT_WORD = re.compile(
-    r"\b(?:time|day|month|year|link|status|unit|room|class|course|event|reason|details|message"
+    r"\b(?:time|day|month|year|link|status|unit|room|class|course|event|reason|details|message|code"
     r"|branch|x+|\d+)\b|#|%"
 )
 _AMBIGUOUS = re.compile(
@@ -91,6 +91,8 @@ _BARE = re.compile(
     r"|(?:example|yourdomain|yourwebsite|yourcompany|yoursite|yourbusiness|companyname"
     r"|businessname|yourbrand)\.(?:com|net|org)\b"
     r"|lorem\sipsum\b|_{3,}|tbd\b|tba\b|to\s(?:x{5,6}|#{5,6})\b"
+    r"|(?P<titled>(?:company|business|brand|committee|organi[sz]ation|store|office|practice"
+    r"|campaign|program|clinic|restaurant|shop|agency|firm)\sname)\b"
     r")"
     r"|\((?:x{3}|555)\)\s?(?:x{3}|555)[\s.\-]?(?:x{4}|5555)\b"
 )
@@ -111,15 +113,15 @@ def _classify(inner: str) -> str:
     if re.search(r"@|\.[a-z]{2,}\b|\d{3}", inner):
         return "other"  # a real address, URL or number was filled in
     raw = " ".join(inner.strip().lower().split())
+    if _INSTRUCTION.match(raw) and len(raw.split()) > 1:
+        return "sender"  # "[insert company name]", "<Insert program names, e.g., ...>"
     core = _core(inner)
     if not core or len(core.split()) > 6:
         return "other"
-    if _INSTRUCTION.match(raw) and len(raw.split()) > 1:
-        return "sender"  # "[insert company name]", "[describe opt-in method]"
     if _RECIPIENT_WORD.search(core):
         return "recipient"
-    if _SENDER_WORD.search(core):
-        return "sender"
+    if _SENDER_WORD.search(core) or re.fullmatch(r"(?:[a-z]+\s){1,3}name", core):
+        return "sender"  # "[YOUR OFFICE NAME]", "[team name]"
     if _WEAK_RECIPIENT_WORD.search(core):
         return "recipient"
     if _AMBIGUOUS.fullmatch(core):
@@ -161,6 +163,10 @@ def _delimited_ok(folded: Folded, m: re.Match[str]) -> bool:
 
 def _bare_ok(folded: Folded, m: re.Match[str]) -> bool:
     word = m.group()
+    if m.group("titled") is not None:
+        # "from COMMITTEE NAME", "Thanks for contacting Company Name" - not "enter your company name"
+        hit = folded.match(m.start(), m.end())
+        return hit is not None and all(w[:1].isupper() for w in hit.text.split())
     if word == "insert":
         return is_shouted(folded, m.start(), m.end())
     if word.startswith("your "):

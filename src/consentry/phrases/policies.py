@@ -41,7 +41,7 @@ _PRIVACY = at_word_start(
     r"|the\s)?privacy\b"
 )
 _TERMS = at_word_start(
-    r"\bterms\s?(?:of\s)?(?:service|use|usage|sale)\b|\bterms\s?(?:&|and|\+|n)\s?cond\w*"
+    r"\bterms?\s?(?:of\s)?(?:service|use|usage|sale)\b|\bterms?\s?(?:&|and|\+|n)\s?cond\w*"
     r"|\bconditions\sof\s(?:use|service)\b|\bt\s?&\s?cs?\b|\bt's\s?&\s?c's\b|\btandcs?\b"
     r"|\b(?:sms|text|texting|messaging|message|messages|mobile|program|campaign|full|complete|legal|service"
     r"|website|user|sms/mms|text\smessaging|mobile\sterms\sand)\s(?:terms|t&cs?)\b"
@@ -339,7 +339,7 @@ _SERVICE_BEFORE = re.compile(rf"(?:\bservice|{_SERVICE_NOUN})\s?$")
 _MARKETING_PURPOSE = re.compile(
     r"\b(?:(?:their|its)\s(?:own\s)?(?:marketing|advertising|promotional|commercial)|marketing"
     r"\s(?:partners?|purposes|companies|firms|agencies|lists?)|for\s(?:direct\s)?(?:marketing"
-    r"|advertising|promotional)|advertis\w+|market\s(?:to\syou|their|products)|contact\syou\s"
+    r"|advertising|promotional)|advertis\w+|market\s(?:to\syou|their|our|its|products|services)|contact\syou\s"
     r"(?:about|with|regarding)|offer\syou|lead\s?gen\w*|promotional\spurposes|who\smay\scontact)\b"
 )
 _BENIGN = re.compile(
