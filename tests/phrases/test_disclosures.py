@@ -42,6 +42,8 @@ RATES_POSITIVE = [
     "Msg & data rates may be charged.",
     "Standard rates apply.",
     "M&D rates may apply.",
+    "Txt STOP 2 QUIT, std msg chrgs apply",
+    "10msg/mth.Std msg rates apply.",
 ]
 
 RATES_NEGATIVE = [
@@ -89,6 +91,7 @@ FREQUENCY_POSITIVE = [
     "Max 4msgs/mo",
     "Typical frequency: 1–6 messages per month unless otherwise stated.",
     "You'll get a text each time you book.",
+    "10msg/mth.Std msg rates apply.",
 ]
 
 FREQUENCY_NEGATIVE = [

@@ -37,6 +37,8 @@ PRIVACY_POSITIVE = [
     "Links to the Acme Privacy Policy (https://www.acme.com/privacy) are shown.",
     "Privacy & Terms: https://crab.travel/legal",
     "We will not share customer\u2019s information with third parties.",
+    "Privacy",
+    "Privacy Center",
 ]
 PRIVACY_NEGATIVE = [
     "We respect your privacy.",
@@ -49,6 +51,7 @@ PRIVACY_NEGATIVE = [
     "https://maple.com/book",
     "We take privacy seriously.",
     "We do not sell your personal information.",
+    "privacy matters to us",
 ]
 
 TERMS_POSITIVE = [
@@ -70,6 +73,9 @@ TERMS_POSITIVE = [
     "Read the Text Message Terms (https://sirreel.com/sms-terms).",
     "Term and Conditions at www.acmesandwich.com/tc",
     "Terms of Service and Privacy Policy apply.",
+    " Terms ",
+    "maple.com/termsofservice",
+    "https://maple.com/pages/terms-of-service",
 ]
 TERMS_NEGATIVE = [
     "In terms of pricing, we are the best.",
@@ -82,6 +88,9 @@ TERMS_NEGATIVE = [
     "Pre-existing conditions are covered.",
     "Terminal 4 pickup",
     "tos",
+    "https://maple.com/termite-control",
+    "https://maple.com/conditions-we-treat",
+    "See our photos at maple.com/photos",
 ]
 
 NO_SHARING_POSITIVE = [

@@ -119,6 +119,9 @@ PLACEHOLDER_POSITIVE = [
     "Program name(s): <Insert program names, e.g., Appointment Alerts, Order Updates, VIP Offers>",
     "Privacy Policy(YOUR PRIVACY POLICY URL)",
     "or call (555) 555‑5555 to request removal",
+    "INSERT",
+    "For more info, <PREFERRED CONTACT INFO>.",
+    "Thank you for joining the %%COMPANY%% text message list.",
 ]
 PLACEHOLDER_NEGATIVE = [
     "Hi [first name], your appointment is on [date].",

@@ -59,7 +59,7 @@ _RATE_SUBJ = (
 )
 _JOIN = r"(?:\s?(?:&|and|/|\+|,|or|n|&amp;|and/or)\s?|\s)"
 _QUAL = r"(?:(?:std|standard|normal|regular|usual|applicable|your|the|any|all|carrier)\.?\s){0,2}"
-_COST = r"(?:rates?|charges?|fees?|costs?|rts)"
+_COST = r"(?:rates?|charges?|chrgs?|chgs?|fees?|costs?|rts)"
 _APPLY = r"(?:apply|applies|applied|be\s(?:charged|applied|incurred|assessed|billed)|incurred)"
 _RATES = at_word_start(
     rf"\b{_QUAL}{_RATE_SUBJ}(?:{_JOIN}{_RATE_SUBJ}){{0,3}}\s?{_COST}\b(?P<gap>[^.!?;\n]{{0,60}}?)"

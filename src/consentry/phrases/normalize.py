@@ -48,7 +48,6 @@ _ASCII_TABLE.update({ord(c): "\n" for c in _LINE_BREAKS if ord(c) < 0x80})
 _ASCII_TABLE[ord("`")] = "'"
 
 _WS_RUN = re.compile(r"[ \n]{2,}|\n")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 

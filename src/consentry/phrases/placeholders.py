@@ -35,7 +35,8 @@ _SENDER_WORD = re.compile(
     r"\b(?:company|companies|business|brand|organi[sz]ation|org|firm|practice|store|shop|agency"
     r"|merchant|dba|sender|employer|program|campaign|clinic|restaurant|salon|legal\sname"
     r"|trade\sname|e-?mail|email\sid|phone|tel|telephone|website|web\s?site|url|domain"
-    r"|toll[\s-]?free|privacy|terms|t&c|policy|keyword|short\s?code|insert)\b|^_{2,}$"
+    r"|toll[\s-]?free|privacy|terms|t&c|policy|keyword|short\s?code|insert|contact\s(?:info"
+    r"|information|details|number|email))\b|^_{2,}$"
 )
 # Words that make a blank a per-recipient variable ("[first name]", "[order #]"); the weak ones
 # give way to a sender word ("[privacy policy link]" is the sender's).

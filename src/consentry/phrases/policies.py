@@ -53,9 +53,13 @@ _TERMS = at_word_start(
 _TOS_ACRONYM = re.compile(r"\b(?:TOS|ToS|TOU|EULA)\b")
 _PRIVACY_URL = re.compile(r"privac|datenschutz|/pp(?:[/.?#-]|$)|/gdpr|/ccpa|/data-protection")
 _TERMS_URL = re.compile(
-    r"term|/tos(?:[/.?#_-]|$)|condition|/t-?and-?c|/tandc|/t-?c(?:[/.?#]|$)|/legal(?:[/.?#]|$)"
-    r"|/eula|/sms-?policy|/user-agreement"
+    r"(?<![a-z])(?:terms?|tos|tou|eula|tandc|t-and-c|t-c|tnc)(?![a-z])|termsof|termsand"
+    r"|(?:terms?|t)[-_]?(?:and|&|n)[-_]?conditions|conditions[-_]of[-_](?:use|service|sale)"
+    r"|/legal(?:[/.?#]|$)|/sms-?policy|/user-agreement"
 )
+# Link text that is only the word ("Privacy", "Terms"), as the site scanner reads it.
+_PRIVACY_LINK_TEXT = re.compile(r"[\W_]*privacy(?:\s(?:center|centre|page|info|choices))?[\W_]*")
+_TERMS_LINK_TEXT = re.compile(r"[\W_]*(?:terms|legal\sterms|terms\spage)[\W_]*")
 
 
 def _url_with(folded: Folded, pattern: re.Pattern[str]) -> Match | None:
@@ -66,6 +70,8 @@ def _url_with(folded: Folded, pattern: re.Pattern[str]) -> Match | None:
 
 
 def _privacy_words(folded: Folded) -> Match | None:
+    if _PRIVACY_LINK_TEXT.fullmatch(folded.text):
+        return folded.match(0, len(folded.text))
     return first(folded, _PRIVACY)
 
 
@@ -74,6 +80,8 @@ def _privacy_url(folded: Folded) -> Match | None:
 
 
 def _terms_words(folded: Folded) -> Match | None:
+    if _TERMS_LINK_TEXT.fullmatch(folded.text):
+        return folded.match(0, len(folded.text))
     return first(folded, _TERMS)
 
 
