@@ -33,7 +33,11 @@ _MARKETING = _rx(
     r"|\b(?:flash|big|holiday|summer|spring|winter|fall|clearance|annual|black friday|cyber monday"
     r"|semi-annual|end[- ]of[- ]season|warehouse|labor day|memorial day|weekend) sales?\b"
     r"|\bon sale\b|\bsale (?:ends|starts|is on)\b"
-    r"|\bpromo(?:tion(?:al)?)?(?: code)?s?\b|\bcoupons?\b|\bdiscount codes?\b"
+    r"|\bpromos?\b|\bpromo codes?\b|\bpromotions\b|\bpromotional\b"
+    r"|\b(?:this|our|limited|special|holiday|current|new|seasonal) promotion\b"
+    r"|\bcoupons\b|\bcoupon codes?\b"
+    r"|\b(?:a|this|your|digital|printable|exclusive|special) coupon\b(?! (?:was|has been|is) (?:applied|redeemed))"
+    r"|\bdiscount codes?\b"
     r"|\b(?:exclusive|special|member|vip|limited[- ]time|extra) discounts?\b"
     r"|\bdeals\b(?! with)|\bdeal of the (?:day|week)\b"
     r"|\b(?:great|best|hot|big|sweet|amazing|exclusive|special) deal\b"
@@ -76,6 +80,10 @@ _NOT_OTP = _rx(
     r"\b(?:gate|door|entry|lockbox|locker|garage|alarm|keypad|building|wi-?fi|parking|pick-?up"
     r"|confirmation|reservation|booking|order|tracking|promo|discount|coupon|gift|reference|ticket"
     r"|referral|member(?:ship)?|check-?in|unit|room|lock)\b"
+)
+_WARNING = _rx(
+    r"\b(?:never|not|won'?t|don'?t|no one|nobody)\b.{0,30}\b(?:ask|request|share|give|send|call"
+    r"|text|email|need)"
 )
 # Asking for money. Blood, plasma and platelet "donations" are appointments, and a thank-you for a
 # past gift is a receipt: neither is a donation request.
@@ -147,8 +155,13 @@ class ContentProfile:
 
 def _is_otp(text: str) -> bool:
     for m in _OTP.finditer(text):
-        if not _NOT_OTP.search(text, max(0, m.start() - 16), m.end()):
-            return True
+        if _NOT_OTP.search(text, max(0, m.start() - 16), m.end()):
+            continue
+        # "We will never ask for your verification code" is an anti-phishing warning, not a code.
+        start = max((text.rfind(c, 0, m.start()) for c in ".!?\n"), default=-1) + 1
+        if _WARNING.search(text, start, m.start()):
+            continue
+        return True
     return False
 
 

@@ -20,6 +20,12 @@ _WRONG_PLACEHOLDER = re.compile(
 )
 
 
+# "Reply <STOP>" quotes a keyword; it is not a merge field.
+_KEYWORD_IN_ANGLES = re.compile(
+    r"<\s*(?:STOP|HELP|START|UNSTOP|INFO|CANCEL|END|QUIT|YES|NO|Y|N|C)\s*>"
+)
+
+
 def _samples(ctx: LintContext) -> list[tuple[int, str]]:
     return [(i, s) for i, s in enumerate(ctx.spec.sample_messages)]
 
@@ -358,7 +364,14 @@ def samples_not_representative(ctx: LintContext) -> Iterator[Hit]:
 )
 def sample_variable_not_bracketed(ctx: LintContext) -> Iterator[Hit]:
     for i, s in _samples(ctx):
-        match = _WRONG_PLACEHOLDER.search(s)
+        match = next(
+            (
+                m
+                for m in _WRONG_PLACEHOLDER.finditer(s)
+                if not _KEYWORD_IN_ANGLES.fullmatch(m.group())
+            ),
+            None,
+        )
         if match:
             yield Hit(
                 _at(i), f"Sample {i + 1} writes a variable as {match.group(0)}; use [brackets]."
