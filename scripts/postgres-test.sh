@@ -4,6 +4,8 @@
 #   eval "$(scripts/postgres-test.sh)"        # start (or reuse) and export CONSENTRY_TEST_POSTGRES_URL
 #   scripts/postgres-test.sh stop             # stop it (only the postmaster of our data directory)
 #   scripts/postgres-test.sh status|url
+#   PGDURABLE=1 scripts/postgres-test.sh     # a second cluster (port 55433) with fsync on, for
+#                                            # honest durable-commit figures in bench/ledger_bench.py
 #
 # Idempotent: when something already answers on the port as our cluster, it is reused. Works as
 # root on a clean Debian 12 (installs the `postgresql` package when initdb is missing; initdb
@@ -11,7 +13,13 @@
 # fsync and synchronous_commit are off: this cluster is for tests only, never for data.
 set -euo pipefail
 
-PGPORT=${PGPORT:-55432}
+if [[ -n "${PGDURABLE:-}" ]]; then
+  PGPORT=${PGPORT:-55433}
+  FAST=""
+else
+  PGPORT=${PGPORT:-55432}
+  FAST="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+fi
 PGROOT=${PGROOT:-/tmp/consentry-pg-$PGPORT}   # short: the Unix socket lives here
 DBNAME=${DBNAME:-test}
 URL="postgresql+psycopg://postgres@127.0.0.1:$PGPORT/$DBNAME"
@@ -50,7 +58,7 @@ ensure_db() {
 
 start_server() {
   as_pg "$PGBIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/server.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGROOT -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGROOT $FAST -c max_connections=200" \
     start >&2
 }
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, null, select
 
 from consentry.errors import InputError
 from consentry.ledger.config import LedgerConfig
@@ -93,7 +93,7 @@ class SendGate:
         brand = brand or self._config.brand
         campaign = campaign or self._config.campaign
         normalized = [self._phones.normalize(p) if isinstance(p, str) else None for p in phones]
-        consents = self._load(brand, campaign, {p for p in normalized if p is not None})
+        consents = self._load(brand, campaign, {p for p in normalized if p is not None}, how)
         clock = QuietClock(self._config.quiet_hours, at)
         quiet_applies = how in self._config.quiet_hours.kinds
         recent = at - self._config.conversation_window
@@ -123,27 +123,31 @@ class SendGate:
             results.append(GateResult(e164, not reasons, tuple(reasons), notes))
         return results
 
-    def _load(self, brand: str, campaign: str | None, phones: Iterable[str]) -> dict[str, _Consent]:
-        """Consent per number in one query per chunk, reading only the columns the gate needs."""
+    def _load(
+        self, brand: str, campaign: str | None, phones: Iterable[str], kind: Kind
+    ) -> dict[str, _Consent]:
+        """Consent per number in one query per chunk, reading only the columns the gate needs
+        (times are costly to decode on SQLite: `since` only matters when two scopes must be
+        merged, `last_inbound_at` only for informational texts)."""
         unique = sorted(phones)
         scopes = {BRAND_SCOPE, scope_of(campaign, self._store.scope)}
         c = number_states.c
-        cols = (c.phone, c.scope, c.state, c.since, c.written_consent, c.any_consent)
-        query_cols = (*cols, c.last_inbound_at)
+        since = c.since if len(scopes) > 1 else null().label("since")
+        inbound = c.last_inbound_at if kind == Kind.INFORMATIONAL else null().label("inbound")
+        columns = (c.phone, c.state, since, c.written_consent, c.any_consent, inbound)
         found: dict[str, list[_Consent]] = {}
         with self._store.engine.connect() as conn:
             for i in range(0, len(unique), _CHUNK):
-                query = select(*query_cols).where(
+                query = select(*columns).where(
                     and_(
                         c.brand == brand,
                         c.scope.in_(scopes),
                         c.phone.in_(unique[i : i + _CHUNK]),
                     )
                 )
-                for row in conn.execute(query):
-                    found.setdefault(row[0], []).append(
-                        _Consent(row[2], row[3], bool(row[4]), bool(row[5]), row[6])
-                    )
+                for row in conn.execute(query).all():
+                    consent = _Consent(row[1], row[2], bool(row[3]), bool(row[4]), row[5])
+                    found.setdefault(row[0], []).append(consent)
         return {phone: _merge(rows) for phone, rows in found.items()}
 
 

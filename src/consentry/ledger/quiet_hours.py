@@ -148,14 +148,21 @@ class QuietClock:
         self._config = config
         self._at = at
         self._by_key: dict[str, Verdict] = {}
+        self._by_area: dict[str, Verdict] = {}  # "+1NPA" -> verdict
         self._local: dict[str, datetime] = {}
 
     def check(self, e164: str) -> Verdict:
+        # Most numbers: one lookup by area code (area codes not split between zones).
+        verdict = self._by_area.get(e164[:5])
+        if verdict is not None:
+            return verdict
         key = zone_key(e164)
         verdict = self._by_key.get(key)
         if verdict is None:
             verdict = self._compute(key)
             self._by_key[key] = verdict
+        if e164.startswith("+1") and e164[2:5] not in _SPLIT:
+            self._by_area[e164[:5]] = verdict
         return verdict
 
     def _compute(self, key: str) -> Verdict:
