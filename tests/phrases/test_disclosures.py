@@ -151,6 +151,7 @@ CONSENT_POSITIVE = [
     "You can still book without opting in to texts.",
     "Consent isn\u2019t a condition of purchase.",
     "Not a condition of purchase.",
+    "You are not required to sign up for texts to purchase.",
 ]
 
 CONSENT_NEGATIVE = [
@@ -164,6 +165,7 @@ CONSENT_NEGATIVE = [
     "Phone number is required.",
     "This field is not optional.",
     "Air conditioning service available.",
+    "You are not required to provide a reason for canceling.",
 ]
 
 NO_FURTHER_POSITIVE = [

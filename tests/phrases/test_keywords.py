@@ -35,6 +35,8 @@ STOP_POSITIVE = [
     "Unsubscribe at any time by replying STOP.",
     "Responda ALTO para cancelar.",
     "STOP — Reply\nSTOP\nto <YOUR_NUMBER> to cancel.",
+    "REPLY STOP TO CANCEL",
+    "Txt STOP 2 QUIT, std msg chrgs apply",
 ]
 
 STOP_NEGATIVE = [
@@ -57,6 +59,9 @@ STOP_NEGATIVE = [
     "Stop to think about your smile.",
     "the end of the month",
     "Reply END to end your chat session",
+    "Message END-of-day report attached.",
+    "TEXT STOP BY 5PM",
+    "Bus stop pickup at 5",
 ]
 
 HELP_POSITIVE = [
@@ -79,6 +84,7 @@ HELP_POSITIVE = [
     "STOP to end, HELP 4 help",
     "Reply Help for additional support.",
     "Envie AYUDA para ayuda.",
+    "TEXT HELP FOR HELP",
 ]
 
 HELP_NEGATIVE = [
@@ -96,6 +102,7 @@ HELP_NEGATIVE = [
     "Visit help.maplestreetdental.com",
     "Reply for help",
     "How can we help? Text us anytime.",
+    "Text HELP WANTED to apply for the job.",
 ]
 
 

@@ -115,6 +115,9 @@ NO_SHARING_POSITIVE = [
     " parties.",
     "We absolutely do not sell, lease or share private data in any way.",
     "NO MOBILE INFORMATION WILL BE SHARED WITH THIRD PARTIES.",
+    "We will not, under any circumstances, share your number.",
+    "Your number is not in any way shared with third parties.",
+    "We do not and will not share your data with third parties.",
 ]
 NO_SHARING_NEGATIVE = [
     "We do not sell your personal information.",
@@ -127,6 +130,7 @@ NO_SHARING_NEGATIVE = [
     "We do not share a wall with the neighbors.",
     "We do not provide refunds.",
     "We respect your privacy.",
+    "If you do not want us to share your information with partners, contact us.",
 ]
 
 SOLD_ONLY_POSITIVE = [

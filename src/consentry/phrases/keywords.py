@@ -13,6 +13,7 @@ import re
 
 from consentry.phrases.normalize import Folded, Match
 from consentry.phrases.scan import first, first_of, is_shouted
+from consentry.phrases.vocab import words
 
 __all__ = ["find_help_instruction", "find_stop_instruction"]
 
@@ -75,16 +76,17 @@ _OTHER_OBJECT = re.compile(
     r"|job|request|session|call|meeting|class|lesson|payment|transaction|tour|consultation"
     r"|registration|account|membership|plan|ticket|claim|application|chat|conversation)"
 )
+_NEXT_WORD = re.compile(r"[\"'*>\])]{0,2}\s([a-z]+)\b")
+_JOINERS = words(
+    """to or and for at any anytime if in on from by via now 2 4 stop help info end cancel quit
+    unsubscribe stopall optout revoke remove msg message messages txt text sms"""
+)
 _PREV_WORD = re.compile(r"([a-z0-9'&]+)\W{0,3}$")
 _LIST_WORDS = frozenset({"or", "and", "reply", "text", "txt", "send", "&"})
 
 
 def _keyword_ok_after(folded: Folded, kw: str, end: int) -> bool:
-    t = folded.text
-    nxt = t[end : end + 2]
-    if nxt[:1] == "@" or re.match(r"[.\-][a-z0-9]", nxt):  # help@x.com, stop.com, end-user
-        return False
-    return _FOLLOW_OK.match(t, end) is not None
+    return not _glued(folded, end) and _FOLLOW_OK.match(folded.text, end) is not None
 
 
 def _lowercase_list_position(folded: Folded, start: int) -> bool:
@@ -96,10 +98,27 @@ def _lowercase_list_position(folded: Folded, start: int) -> bool:
     return m is not None and m.group(1) in _LIST_WORDS
 
 
+def _glued(folded: Folded, end: int) -> bool:
+    """The keyword runs on into an address or compound: help@x.com, stop.com, END-of-day."""
+    nxt = folded.text[end : end + 2]
+    return nxt[:1] == "@" or re.match(r"[.\-][a-z0-9]", nxt) is not None
+
+
+def _capitalised_phrase(folded: Folded, end: int) -> bool:
+    """ "HELP WANTED", "STOP SIGN": a capitalised keyword that starts a capitalised phrase."""
+    m = _NEXT_WORD.match(folded.text, end)
+    if m is None or m.group(1) in _JOINERS:
+        return False
+    hit = folded.match(*m.span(1))
+    return hit is not None and len(hit.text) > 1 and hit.text.isupper()
+
+
 def _stop_verb_first(folded: Folded, m: re.Match[str]) -> bool:
     kw = m.group("kw")
     a, b = m.span("kw")
     if kw in ("cancel", "end", "quit", "remove", "revoke") and _OTHER_OBJECT.match(folded.text, b):
+        return False
+    if _glued(folded, b) or _capitalised_phrase(folded, b):
         return False
     if is_shouted(folded, a, b):
         return True
@@ -120,7 +139,7 @@ def _stop_kw_first(folded: Folded, m: re.Match[str]) -> bool:
 
 def _help_verb_first(folded: Folded, m: re.Match[str]) -> bool:
     a, b = m.span("kw")
-    if folded.text[b : b + 1] == "@" or re.match(r"[.\-][a-z0-9]", folded.text[b : b + 2]):
+    if _glued(folded, b) or _capitalised_phrase(folded, b):
         return False
     if is_shouted(folded, a, b):
         return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from consentry.phrases.normalize import Folded, Match, fold
-from consentry.phrases.scan import first, first_of, is_shouted
+from consentry.phrases.scan import first, first_of, is_capitalised
 
 __all__ = ["find_placeholder", "is_customer_variable"]
 
@@ -148,7 +148,7 @@ def _delimited_ok(folded: Folded, m: re.Match[str]) -> bool:
     inner = m.group(group)
     if group == "par" and (re.search(r"[\"']", inner) or _PROSE.match(inner)):
         return False  # Maple LLC ("Company", "we") is a defined term; "(see our policy)" prose
-    if group == "pct" and not is_shouted(folded, m.start(group), m.end(group)):
+    if group == "pct" and not is_capitalised(folded, m.start(group), m.end(group)):
         return False  # "%company%" templates are written in capitals; "20% of 30%" is maths
     kind = _classify(inner)
     if kind != "ambiguous":
@@ -169,7 +169,7 @@ def _bare_ok(folded: Folded, m: re.Match[str]) -> bool:
         hit = folded.match(m.start(), m.end())
         return hit is not None and all(w[:1].isupper() for w in hit.text.split())
     if word == "insert":
-        return is_shouted(folded, m.start(), m.end())
+        return is_capitalised(folded, m.start(), m.end())
     if word.startswith("your "):
         return _ASKING.search(folded.text, max(0, m.start() - 20), m.start()) is None
     return True

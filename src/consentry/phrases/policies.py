@@ -16,7 +16,7 @@ from typing import TypeAlias
 from consentry.phrases.contacts import _url_spans
 from consentry.phrases.normalize import Folded, Match, fold
 from consentry.phrases.scan import at_word_start, clause_window, first, first_of, sentence_window
-from consentry.phrases.vocab import DATA_WORD, NEG_SEARCH
+from consentry.phrases.vocab import DATA_WORD, NEG_SEARCH, words
 
 __all__ = [
     "find_no_sharing_statement",
@@ -141,11 +141,30 @@ _NOT_DATA_OBJECT = re.compile(
 _DATA_OR_PARTY = re.compile(
     rf"\b(?:{DATA_WORD}|third|3rd|partners?|affiliates?|anyone|it|them|this|opt-?in|consent)\b"
 )
+# Words that may stand between a negation and the verb it negates ("will not, under any
+# circumstances, be shared"); any other word means the negation belongs to another verb.
+_GAP_WORDS = words(
+    """be been being ever knowingly intentionally otherwise directly voluntarily willingly
+    currently generally absolutely actively routinely typically normally ordinarily and or nor
+    under any circumstances in way shape form at all time we you they it its your our the this
+    that will shall do does ever now also then further sell sold rent rented lease leased trade
+    traded or"""
+)
 _FOR_MONEY = re.compile(
     r"\b(?:in\sexchange\sfor|for)\s(?:money|payment|cash|profit|compensation|monetary"
     r"|valuable\sconsideration|financial\sgain)\b"
 )
 _IMPERATIVE_START = re.compile(r"^\W*(?:(?:please|and|but|so|also|remember|important|note)\W*)*$")
+
+
+def _first_gap_ok(anchor: str, gap: str) -> bool:
+    """The first verb must follow the negation closely ("do not knowingly share", "No mobile
+    information will be shared"); "do not want us to share" negates "want", not "share"."""
+    if len(gap) > 60:
+        return False
+    if anchor in ("no", "none of"):
+        return not gap.strip() or _PASSIVE_BEFORE.search(gap) is not None
+    return _GAP_WORDS.issuperset(re.findall(r"[a-z']+", gap))
 
 
 def _negated_verbs(folded: Folded, anchor: re.Match[str]) -> tuple[set[str], int, int] | None:
@@ -159,13 +178,7 @@ def _negated_verbs(folded: Folded, anchor: re.Match[str]) -> tuple[set[str], int
     for n, v in enumerate(_ANY_V.finditer(t, anchor.end(), cb)):
         gap = t[last_end : v.start()]
         if n == 0:
-            # the first verb must follow the negation closely ("do not knowingly share",
-            # "No mobile information will be shared")
-            if len(gap) > 60 or (
-                anchor.group() in ("no", "none of")
-                and not _PASSIVE_BEFORE.search(gap)
-                and gap.strip()
-            ):
+            if not _first_gap_ok(anchor.group(), gap):
                 return None
         elif not _COORD.search(gap) or len(gap) > 70:
             break

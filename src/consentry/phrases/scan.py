@@ -19,6 +19,7 @@ __all__ = [
     "clause_window",
     "first",
     "first_of",
+    "is_capitalised",
     "is_shouted",
     "sentence_window",
 ]
@@ -93,19 +94,28 @@ def clause_window(text: str, start: int, end: int, reach: int = 160) -> tuple[in
     return _window(_CLAUSE_END, text, start, end, reach)
 
 
+def is_capitalised(folded: Folded, start: int, end: int) -> bool:
+    """True if the original text of folded span [start, end) is all capitals (2+ letters)."""
+    hit = folded.match(start, end)
+    letters = [c for c in hit.text if c.isalpha()] if hit else []
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
 def is_shouted(folded: Folded, start: int, end: int) -> bool:
-    """True if the original text of folded span [start, end) is written in capitals or quoted.
+    """True if the original text of folded span [start, end) stands out as a keyword: written in
+    capitals in otherwise mixed-case text, or quoted.
 
     "Reply STOP", 'Reply "stop"' and "Reply *Stop*" are keyword instructions in any sentence;
-    a lowercase "stop" needs more context.
+    a lowercase "stop" needs more context - and so does "STOP" in text that is all capitals.
     """
-    hit = folded.match(start, end)
-    if hit is None:
-        return False
-    letters = [c for c in hit.text if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(letters) > 1:
-        return True
     t = folded.text
     before = t[start - 1] if start > 0 else ""
     after = t[end] if end < len(t) else ""
-    return before in "\"'*<[(" and before != "" and after in "\"'*>])" and after != ""
+    if before and after and before in "\"'*<[(" and after in "\"'*>])":
+        return True
+    hit = folded.match(start, end)
+    if hit is None or not is_capitalised(folded, start, end):
+        return False
+    orig = folded.original
+    around = orig[max(0, hit.start - 60) : hit.start] + orig[hit.end : hit.end + 60]
+    return any(c.islower() for c in around)

@@ -18,7 +18,6 @@ __all__ = [
     "PERIOD",
     "PER_EVENT",
     "PROMO_NOUN",
-    "SMS_WORD",
     "trie",
     "words",
 ]
@@ -67,8 +66,6 @@ PROMO_NOUN = trie(
     bulletin bulletins announcement announcements"""
 )
 
-# Words that make a message an SMS/text one (used in frequency/rates subjects).
-SMS_WORD = r"(?:sms|mms|text(?:ing)?|txt|msg|msging|messaging|message|mobile)"
 
 # A count: digits or words ("up to four", "1-2", "a couple of").
 NUMBER_WORD = (
