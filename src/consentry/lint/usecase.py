@@ -48,6 +48,7 @@ _MARKETING = _rx(
     r"|\bhappy hour\b|\bdon'?t miss (?:out|our)\b|\bnew arrivals?\b|\bjust (?:dropped|landed)\b"
     r"|\bgrand opening\b|\b(?:book|order|buy|shop|call) (?:now|today) (?:and|to) (?:save|get)\b"
     r"|\bspecials?\b(?= this| today| on|:)|\blimited time only\b|\bwhile supplies last\b"
+    r"|\b(?:this week'?s|today'?s|tonight'?s|weekend|daily|weekly|lunch|dinner|chef'?s) specials?\b"
     r"|\brefer a friend\b"
 )
 # Anything that reads like an invitation to buy, visit or come back: only used to check that a
@@ -60,7 +61,8 @@ _PROMOTIONAL = _rx(
     r"|sale|refer a friend|gift cards?|free|newsletter|events?|announc\w*|launch\w*|introduc\w*"
     r"|it'?s been \w+ (?:months?|weeks?|years?) since|due for (?:a|an|your)|we miss you"
     r"|last chance|hurry|limited (?:time|spots|availability|seats|edition)|exclusive|members? only"
-    r"|vip|rewards?|loyalty|upgrade|save|offers?)\b"
+    r"|vip|rewards?|loyalty|upgrade|save|offers?|specials?|show this (?:text|message)"
+    r"|(?:only|just) \$\d+)\b"
 )
 # One-time passcodes. A code for a door, a locker, a reservation or an order is not 2FA: those
 # qualifiers, in the hit or just before it, veto it.
