@@ -71,7 +71,6 @@ class Screen:
     needs: re.Pattern[str] | None = None  # context needed nearby (either side) for a term to count
     before: re.Pattern[str] | None = None  # innocent word right before the term (anchored with $)
     brand: re.Pattern[str] | None = None  # business-type signal in the brand's names or website
-    negatable: bool = True
     when: Condition | None = None  # the screen applies only when this holds
 
 
@@ -90,7 +89,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 def _innocent(screen: Screen, text: str, m: re.Match[str]) -> bool:
     start, end = m.span()
     before = text[max(0, start - _LOOKBACK) : start]
-    if screen.negatable and _NEGATION.search(before):
+    if _NEGATION.search(before):
         return True
     if screen.before is not None and screen.before.search(before):
         return True
