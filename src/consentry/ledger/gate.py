@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, null, select
+from sqlalchemy import String, and_, any_, bindparam, null, select
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from consentry.errors import InputError
 from consentry.ledger.config import LedgerConfig
@@ -31,6 +32,10 @@ from consentry.ledger.store import Store
 __all__ = ["GateResult", "SendGate"]
 
 MAX_BATCH = 1_000_000
+# Plain strings: an enum's .value costs a descriptor call per use, in a loop run per number.
+_OPTED_OUT, _NO_CONSENT = Reason.OPTED_OUT.value, Reason.NO_CONSENT.value
+_QUIET_HOURS, _INVALID_NUMBER = Reason.QUIET_HOURS.value, Reason.INVALID_NUMBER.value
+_STATE_OUT = ConsentState.OPTED_OUT.value
 _CHUNK = 2_000
 
 
@@ -96,28 +101,29 @@ class SendGate:
         consents = self._load(brand, campaign, {p for p in normalized if p is not None}, how)
         clock = QuietClock(self._config.quiet_hours, at)
         quiet_applies = how in self._config.quiet_hours.kinds
+        marketing = how == Kind.MARKETING
         recent = at - self._config.conversation_window
         results: list[GateResult] = []
         for given, e164 in zip(phones, normalized, strict=True):
             if e164 is None:
-                results.append(GateResult(str(given), False, (Reason.INVALID_NUMBER.value,)))
+                results.append(GateResult(str(given), False, (_INVALID_NUMBER,)))
                 continue
             reasons: list[str] = []
             notes: tuple[str, ...] = ()
             consent = consents.get(e164)
-            if consent is not None and consent.state == ConsentState.OPTED_OUT:
-                reasons.append(Reason.OPTED_OUT.value)
-            elif how == Kind.MARKETING:
+            if consent is not None and consent.state == _STATE_OUT:
+                reasons.append(_OPTED_OUT)
+            elif marketing:
                 if consent is None or not consent.written:
-                    reasons.append(Reason.NO_CONSENT.value)
+                    reasons.append(_NO_CONSENT)
             elif consent is None or not (
                 consent.any or (consent.last_inbound is not None and consent.last_inbound >= recent)
             ):
-                reasons.append(Reason.NO_CONSENT.value)
+                reasons.append(_NO_CONSENT)
             if quiet_applies:
                 verdict = clock.check(e164)
                 if not verdict.allowed:
-                    reasons.append(Reason.QUIET_HOURS.value)
+                    reasons.append(_QUIET_HOURS)
                 if verdict.note:
                     notes = (verdict.note,)
             results.append(GateResult(e164, not reasons, tuple(reasons), notes))
@@ -136,15 +142,17 @@ class SendGate:
         inbound = c.last_inbound_at if kind == Kind.INFORMATIONAL else null().label("inbound")
         columns = (c.phone, c.state, since, c.written_consent, c.any_consent, inbound)
         found: dict[str, list[_Consent]] = {}
+        pg = self._store.engine.dialect.name == "postgresql"
         with self._store.engine.connect() as conn:
             for i in range(0, len(unique), _CHUNK):
-                query = select(*columns).where(
-                    and_(
-                        c.brand == brand,
-                        c.scope.in_(scopes),
-                        c.phone.in_(unique[i : i + _CHUNK]),
-                    )
+                chunk = unique[i : i + _CHUNK]
+                # PostgreSQL: one array parameter instead of thousands of bound values.
+                match = (
+                    c.phone == any_(bindparam("phones", chunk, ARRAY(String)))
+                    if pg
+                    else c.phone.in_(chunk)
                 )
+                query = select(*columns).where(and_(c.brand == brand, c.scope.in_(scopes), match))
                 for row in conn.execute(query).all():
                     consent = _Consent(row[1], row[2], bool(row[3]), bool(row[4]), row[5])
                     found.setdefault(row[0], []).append(consent)
