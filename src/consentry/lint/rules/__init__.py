@@ -2,8 +2,10 @@
 
 from consentry.lint.rules import (  # noqa: F401
     brand,
+    content,
     cta,
     description,
+    flags,
     keywords,
     replies,
     samples,
