@@ -1,8 +1,9 @@
 """Precision and recall on the labelled corpora (printed at the end of the test run).
 
 inbound.tsv was written with the rules and is fitted to them; holdout.tsv and holdout2.tsv were
-written afterwards, each scored once before any fix it prompted (first-run figures are in
-docs of the issue report). The thresholds below are floors that catch regressions, not targets.
+written afterwards and scored once before any fix they prompted (those first-run figures, the
+honest estimate, are in each file's header). The thresholds below are floors that catch
+regressions, not targets.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from consentry.errors import InputError
 from consentry.ledger import LedgerConfig, classify
 from consentry.ledger.business_days import add_business_days, federal_holidays
+from consentry.ledger.database import normalize_url
 from consentry.ledger.model import Action, ConsentState, EventType, Kind, Method, Reason
 from consentry.ledger.phone import PhoneIndex, normalize_phone
 
@@ -45,6 +46,30 @@ def test_fast_index_agrees_with_phonenumbers(area: int, exchange: int, line: int
 
 
 _SHARED = PhoneIndex()
+
+
+@pytest.mark.parametrize(
+    ("given_", "expected"),
+    [
+        ("postgresql://u:p@db/x", "postgresql+psycopg://u:p@db/x"),
+        ("postgres://u@db:5433/x", "postgresql+psycopg://u@db:5433/x"),
+        ("postgresql+psycopg://u@db/x", "postgresql+psycopg://u@db/x"),
+        ("sqlite:///a.db", "sqlite:///a.db"),
+        ("ledger.db", "sqlite:///ledger.db"),
+        ("/var/lib/consentry/l.db", "sqlite:////var/lib/consentry/l.db"),
+    ],
+)
+def test_database_urls(given_: str, expected: str) -> None:
+    assert normalize_url(given_) == expected
+
+
+def test_database_url_default_and_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CONSENTRY_DATABASE_URL", raising=False)
+    assert normalize_url(None) == "sqlite:///consentry.db"
+    monkeypatch.setenv("CONSENTRY_DATABASE_URL", "postgresql://db/x")
+    assert normalize_url(None) == "postgresql+psycopg://db/x"
+    with pytest.raises(InputError):
+        normalize_url("mysql://db/x")
 
 
 def test_federal_holidays_2026() -> None:

@@ -249,7 +249,7 @@ def plan_import(
     if not rows:
         raise InputError("is empty", source=source)
     header = rows[0]
-    if len(header) == 1 and normalize_or_none(header[0]):
+    if len(header) == 1 and _is_phone(header[0]):
         header, start = ["phone"], 0  # a bare list of numbers without a header row
     else:
         start = 1
@@ -275,7 +275,7 @@ def plan_import(
     return ImportPlan(source, layout, len(drafts), tuple(drafts))
 
 
-def normalize_or_none(value: str) -> bool:
+def _is_phone(value: str) -> bool:
     try:
         normalize_phone(value)
     except InputError:

@@ -99,7 +99,7 @@ class InboundOp:
         msg = self.message
         seen = view.existing(msg.brand, msg.provider, msg.provider_message_id)
         if seen is not None:
-            self.result = _replay(seen, view)
+            self.result = _replay(seen)
             return []
         state = view.state(msg.brand, msg.phone, msg.campaign)
         found = classify(
@@ -221,7 +221,7 @@ def _rate_limited(state: StateRow, at: datetime, cfg: LedgerConfig) -> bool:
     )
 
 
-def _replay(seen: Event, view: TxView) -> InboundResult:
+def _replay(seen: Event) -> InboundResult:
     """The answer already given to this provider message (a webhook retry gets the same)."""
     action = str(seen.data.get("action", Action.NONE))
     found = Classification(

@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy.engine import RowMapping
+if TYPE_CHECKING:
+    from sqlalchemy.engine import RowMapping
 
 from consentry.ledger.model import WRITTEN_METHODS, ConsentState, Event, EventType
 
