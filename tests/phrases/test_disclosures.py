@@ -92,6 +92,8 @@ FREQUENCY_POSITIVE = [
     "Typical frequency: 1–6 messages per month unless otherwise stated.",
     "You'll get a text each time you book.",
     "10msg/mth.Std msg rates apply.",
+    'Optional — leaving this off does not affect your service. Up to a few messages per billing cycle.',
+    'If you enter a phone number, you agree to receive a one-time login text from OOUStream.',
 ]
 
 FREQUENCY_NEGATIVE = [
@@ -106,6 +108,8 @@ FREQUENCY_NEGATIVE = [
     "The frequency of cleanings depends on your dental health.",
     "We'll send a reminder an hour before your appointment.",
     "Visit our weekly farmers market.",
+    'Enter the one-time passcode we sent you.',
+    'Use single sign-on to log in.',
 ]
 
 CARRIER_POSITIVE = [

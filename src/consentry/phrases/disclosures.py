@@ -20,7 +20,7 @@ from consentry.phrases.policies import (
     find_sold_only_statement,
     find_terms_reference,
 )
-from consentry.phrases.scan import at_word_start, first, first_of, sentence_window
+from consentry.phrases.scan import at_word_start, first, first_near, first_of, sentence_window
 from consentry.phrases.topics import find_marketing_mention, find_sms_mention
 from consentry.phrases.vocab import (
     MSG_NOUN,
@@ -29,6 +29,7 @@ from consentry.phrases.vocab import (
     PER_EVENT,
     PERIOD,
     PROMO_NOUN,
+    trie,
 )
 
 __all__ = [
@@ -130,8 +131,20 @@ _FREQ = re.compile(
     rf"\s{PERIOD})\b"
     # "unlimited number of texts", "a one-time message"
     rf"|unlimited\s(?:number|amount|#)\sof\s(?:\w+\s)?{MSG_NOUN}"
-    rf"|(?:one-?\s?time|single)\s(?:sms\s|text\s)?(?:msg|message|text|sms|alert|notification)\b"
+    rf"|(?:one-?\s?time|single)\s(?:[a-z]+\s){{0,2}}?(?:msg|message|text|sms|alert|notification)\b"
     r")"
+)
+# Every frequency statement contains one of these; _FREQ only runs near them. (No guard or word
+# boundary in front: see `trie`.)
+_FREQ_ANCHORS = re.compile(
+    trie(
+        """freq msg mesg messag txt text sms mms alert notif remind update notice offer deal promo
+        coupon special tip newsletter discount digest report recap bulletin announce once twice
+        thrice times daily weekly monthly quarterly annual yearly hourly nightly unlimited
+        one-time onetime one_time single""",
+        guard=False,
+    )
+    + r"|\dx"
 )
 # The count in front of "msgs/mo": "up to 4", "1", "2-4", "one", "a", "no more than 3".
 _COUNT_LEFT = re.compile(
@@ -173,13 +186,7 @@ def _freq_start(folded: Folded, m: re.Match[str]) -> int | None:
 
 
 def _frequency(folded: Folded) -> Match | None:
-    for n, m in enumerate(_FREQ.finditer(folded.text)):
-        if n > 2000:
-            break
-        start = _freq_start(folded, m)
-        if start is not None:
-            return folded.match(start, m.end())
-    return None
+    return first_near(folded, _FREQ_ANCHORS, _FREQ, _freq_start)
 
 
 def find_frequency_disclosure(text: str) -> Match | None:

@@ -18,6 +18,7 @@ __all__ = [
     "at_word_start",
     "clause_window",
     "first",
+    "first_near",
     "first_of",
     "is_capitalised",
     "is_shouted",
@@ -57,6 +58,42 @@ def first(
             hit = folded.match(a, b)
             if hit is not None:
                 return hit
+    return None
+
+
+def first_near(
+    folded: Folded,
+    anchors: re.Pattern[str],
+    pattern: re.Pattern[str],
+    check: Callable[[Folded, re.Match[str]], int | None],
+    before: int = 80,
+    after: int = 160,
+) -> Match | None:
+    """Like `first`, but only run `pattern` in windows around `anchors` (cheap keyword hits).
+
+    For patterns with many alternatives that cannot match without one of a few keywords: on
+    text without the keywords the cost is one fast scan. `check` returns the start of the hit
+    (it may move it left, e.g. to take in a count) or None to reject it.
+    """
+    t = folded.text
+    ranges: list[list[int]] = []
+    for a in anchors.finditer(t):
+        lo, hi = max(0, a.start() - before), min(len(t), a.end() + after)
+        if ranges and lo <= ranges[-1][1]:
+            ranges[-1][1] = max(ranges[-1][1], hi)
+        else:
+            ranges.append([lo, hi])
+    seen = 0
+    for lo, hi in ranges:
+        space = t.find(" ", hi)  # never cut a word in two at the end of a window
+        hi = len(t) if space < 0 else space
+        for m in pattern.finditer(t, lo, hi):
+            seen += 1
+            if seen > _MAX_CANDIDATES:
+                return None
+            start = check(folded, m)
+            if start is not None:
+                return folded.match(start, m.end())
     return None
 
 
