@@ -326,7 +326,7 @@ def _clause_rules(clause: Clause, whole: bool) -> Classification | None:
 
 _NEW_SENTENCE = _words(
     "i i'm im i've ive you u you're youre who why how what we please pls plz thanks thank omg "
-    "wtf seriously ugh lol already"
+    "wtf seriously ugh lol already it's its"
 )
 _DETERMINERS = _words("the this that a an my our your his her their these those new old")
 

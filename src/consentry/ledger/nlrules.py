@@ -49,7 +49,7 @@ _DET = (
     r"anymore|further|other|sales|daily|weekly|these|those|y'all's|company)\s)*"
 )
 _ME = (
-    r"(?:me|us|my (?:number|phone|cell|phone number|cell number|line|info|contact)"
+    r"(?:me|us|my (?:number|phone|cell|phone number|cell number|line|info|contact|name|details|data)"
     r"|this (?:number|phone|line|cell))"
 )
 _VERB_CONTACT = r"(?:text|txt|message|msg|contact|call|sms|email|spam|hit me up|bother|harass)"
@@ -75,7 +75,8 @@ CLEAR: tuple[Rule, ...] = (
     _r(
         "stop-contacting",
         r"\b(?:stop|quit|cease|end)\s(?:\w+ing\s)?(?:texting|txting|messaging|msging|contacting"
-        r"|calling|emailing|bothering|spamming|harassing|hitting me up|sending|with the)\b",
+        r"|calling|emailing|bothering|spamming|harassing|hitting me up|sending|with the|replying"
+        r"|responding|writing|pinging|reaching out|following up)\b",
     ),
     # "stop the texts", "end these messages", "cancel my texts", "stop notifications"
     _r("stop-messages", rf"\b(?:stop|end|cancel|quit|cease|unsubscribe)\s{_DET}(?:\w+\s)?{MSG}\b"),
@@ -161,6 +162,8 @@ CLEAR: tuple[Rule, ...] = (
         negatable=False,
     ),
     _r("leave-me-alone", r"\b(?:leave (?:me|us) alone|lose my number|go away)\b", 0.85),
+    # Idioms for "stop it"
+    _r("cut-it-out", r"\b(?:cut it out|knock it off|give it a rest|quit it)\b", 0.8),
     _r("cease-desist", r"\bcease and desist\b|\bcease\b"),
     _r("profanity-off", r"\b(?:f+u+c*k+|f\W*|eff) off\b|\bstfu\b|\bpiss off\b", 0.8),
     # Wrong number / wrong person: the subscriber is not who consented.
@@ -188,6 +191,11 @@ CLEAR: tuple[Rule, ...] = (
         r"\b(?:no|ya no|nunca) (?:quiero|deseo|necesito) (?:\w+ ){0,3}"
         r"(?:mensajes|textos|msjs|sms|notificaciones|promociones)",
         negatable=False,
+    ),
+    _r(
+        "es-quitar-de-lista",
+        r"\b(?:quitar|sacar|borrar|eliminar)(?:me)? de (?:la|su|tu|esta|sus) lista"
+        r"|\b(?:me )?(?:pueden|puede|podrian|podria) (?:quitar|sacar|borrar|eliminar)\b",
     ),
     _r(
         "es-quitenme",
@@ -271,8 +279,18 @@ DOUBT: tuple[Rule, ...] = (
         r"|\bduring (?:work|business|school) hours\b",
         0.5,
     ),
-    _r("enough", r"^(?:enough|enough already|that's enough|thats enough|basta)$", 0.5, whole=True),
-    _r("bare-no", r"^(?:no|nope|nah|no no|no way)$", 0.4, whole=True),
+    _r(
+        "enough",
+        r"^(?:enough|enough already|that's enough|thats enough|basta|enough is enough)$",
+        0.5,
+        whole=True,
+    ),
+    _r(
+        "bare-no",
+        r"^(?:please |pls )?(?:no|nope|nah|no no|no way)(?: please| pls)?$",
+        0.4,
+        whole=True,
+    ),
     _r(
         "not-now",
         r"^(?:no )?(?:not now|not today|not right now|maybe later|not at this time|later)"
@@ -286,6 +304,8 @@ DOUBT: tuple[Rule, ...] = (
         r"\bcancel(?:l?ed|ling)? (?:my |the |our )?(?:subscription"
         r"|membership|account|plan|service)\b"
         r"|\bcancelar (?:mi |la |su )?(?:suscripcion|membresia|cuenta)\b"
+        r"|\b(?:quiero|necesito|deseo) cancelar$"
+        r"|\b(?:end|stop|cancel|quit) (?:my |the |this |our )?(?:subscription|membership|plan)\b"
         r"|\b(?:want|like|need) to cancel$|^(?:can|could|may) (?:i|we) cancel$",
         0.5,
     ),
@@ -302,7 +322,8 @@ DOUBT: tuple[Rule, ...] = (
     ),
     _r(
         "dismissive",
-        r"\bmind your (?:own )?business\b|\bdon'?t care\b|\bdon'?t need (?:this|these|it|that)\b",
+        r"\bmind your (?:own )?business\b|\bdon'?t care\b|\b(?:don'?t|do not) (?:need|want)"
+        r" (?:this|these|it|that)\b|\b(?:go to hell|shut up|screw you|f\w* you|get lost)\b",
         0.45,
     ),
     _r(
