@@ -149,6 +149,11 @@ def test_several_of_each_in_order() -> None:
         ("Support: acme.com/help", "acme.com/help"),
         ("Questions? 512.447.0198", "512.447.0198"),
         ("Contact us at help [at] maple [dot] com", "help [at] maple [dot] com"),
+        ("Maple Dental: call 1-800-555-0199 for help.", "1-800-555-0199"),
+        ("Need help? maplestreetdental.com/contact", "maplestreetdental.com/contact"),
+        ("Help: +1 512 447 0198, Mon-Fri 9-5", "+1 512 447 0198"),
+        ("Questions? frontdesk@maplestreetdental.com", "frontdesk@maplestreetdental.com"),
+        ("See https://maple.com/help or call (512) 447-0198.", "https://maple.com/help"),
     ],
 )
 def test_support_contact(text: str, expected: str) -> None:

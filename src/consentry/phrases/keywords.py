@@ -24,6 +24,7 @@ _STRONG = (
     r"(?:reply(?:ing)?|replies|respond(?:ing)?|responding|text(?:ing)?|txt(?:ing)?|sms"
     r"|responda|responde|conteste|contesta|textea|envie|envia|enviando|respondiendo)"
 )
+_STRONG_VERB = re.compile(_STRONG)
 _WEAK = r"(?:send(?:ing)?|msg|message|type|typing|enter|entering|key\sin|submit)"
 _FILLER = (
     r"(?:\s(?:back|us|to\sus|with|w/|the|a|word|words|keyword|keywords|key\sword|command|message"
@@ -64,9 +65,8 @@ _HELP_KW_FIRST = re.compile(
 
 # What may follow a lowercase keyword in an instruction: the end, punctuation, or a joining word.
 _FOLLOW_OK = re.compile(
-    r"[\"'*>\])]{0,2}(?:$|\n|\s?[.,;:!?)/|&+=](?:\s|$|\n)|\s?[,;:/|&+=]|\s(?:to|2|or|and|at|any"
-    r"|anytime|for|4|if|in|from|on|&|when|whenever|now|\+|=|-|as|via|reply|text|txt|\(|or|,|"
-    r"instead|back)\b)"
+    r"[\"'*>\])]{0,2}(?:$|\n|\s?[.!?)](?:\s|$)|\s?[,;:/|&+=]|\s(?:to|2|or|and|at|any|anytime|for|4"
+    r"|if|in|from|on|when|whenever|now|as|via|reply|text|txt|instead|back)\b|\s[&+=(-])"
 )
 # "Reply CANCEL to cancel your appointment" cancels an appointment, not the texts.
 _OTHER_OBJECT = re.compile(
@@ -76,6 +76,7 @@ _OTHER_OBJECT = re.compile(
     r"|job|request|session|call|meeting|class|lesson|payment|transaction|tour|consultation"
     r"|registration|account|membership|plan|ticket|claim|application|chat|conversation)"
 )
+_FOR_HELP = re.compile(r"\s(?:for|4)\s(?:help|assistance|support)\b")
 _NEXT_WORD = re.compile(r"[\"'*>\])]{0,2}\s([a-z]+)\b")
 _JOINERS = words(
     """to or and for at any anytime if in on from by via now 2 4 stop help info end cancel quit
@@ -85,7 +86,7 @@ _PREV_WORD = re.compile(r"([a-z0-9'&]+)\W{0,3}$")
 _LIST_WORDS = frozenset({"or", "and", "reply", "text", "txt", "send", "&"})
 
 
-def _keyword_ok_after(folded: Folded, kw: str, end: int) -> bool:
+def _keyword_ok_after(folded: Folded, end: int) -> bool:
     return not _glued(folded, end) and _FOLLOW_OK.match(folded.text, end) is not None
 
 
@@ -122,10 +123,9 @@ def _stop_verb_first(folded: Folded, m: re.Match[str]) -> bool:
         return False
     if is_shouted(folded, a, b):
         return True
-    if not _keyword_ok_after(folded, kw, b):
+    if not _keyword_ok_after(folded, b):
         return False
-    strong_verb = re.fullmatch(_STRONG, m.group("verb")) is not None
-    return strong_verb or kw in _STRONG_STOP_KW
+    return _STRONG_VERB.fullmatch(m.group("verb")) is not None or kw in _STRONG_STOP_KW
 
 
 def _stop_kw_first(folded: Folded, m: re.Match[str]) -> bool:
@@ -143,12 +143,9 @@ def _help_verb_first(folded: Folded, m: re.Match[str]) -> bool:
         return False
     if is_shouted(folded, a, b):
         return True
-    if re.fullmatch(_STRONG, m.group("verb")) is None:
-        return (
-            re.match(r"\s(?:for|4)\s(?:help|assistance|support)", folded.text[b : b + 20])
-            is not None
-        )
-    return _keyword_ok_after(folded, m.group("kw"), b)
+    if _STRONG_VERB.fullmatch(m.group("verb")) is None:  # "send help!" is a plea
+        return _FOR_HELP.match(folded.text, b) is not None
+    return _keyword_ok_after(folded, b)
 
 
 def _help_kw_first(folded: Folded, m: re.Match[str]) -> bool:
