@@ -44,6 +44,7 @@ RATES_POSITIVE = [
     "M&D rates may apply.",
     "Txt STOP 2 QUIT, std msg chrgs apply",
     "10msg/mth.Std msg rates apply.",
+    'Your carrier may charge you for texts.',
 ]
 
 RATES_NEGATIVE = [
@@ -58,6 +59,7 @@ RATES_NEGATIVE = [
     "Apply now for our low rates.",
     "Data rate limits are enforced by our API.",
     "Standard rates apply to all shipping orders.",
+    'Your card will be charged for your mobile order.',
 ]
 
 FREQUENCY_POSITIVE = [

@@ -68,19 +68,22 @@ _RATES = at_word_start(
     rf"|\b{_QUAL}{_COST}\s(?:for|on|from)\s(?:your\s)?{_RATE_SUBJ}(?:{_JOIN}{_RATE_SUBJ}){{0,3}}"
     rf"(?P<gap2>[^.!?;\n]{{0,40}}?)\b{_APPLY}\b"
     rf"|\b(?:may|might|will|could|can)\s(?:be\s)?(?:charged|billed)\b[^.!?;\n]{{0,30}}?"
-    rf"\b(?:standard\s)?{_RATE_SUBJ}(?:{_JOIN}{_RATE_SUBJ}){{0,3}}\s?(?:{_COST}|usage)?"
+    rf"\b(?:standard\s)?(?:msgs?|messages?|messaging|text(?:ing|s)?|txts?|sms|mms|data)\b"
+    rf"(?:{_JOIN}{_RATE_SUBJ}){{0,3}}\s?(?:{_COST}|usage)?"
     rf"|\b(?:carriers?|providers?)\s(?:may|might|will|can)\s(?:also\s)?charge\b"
     # "Standard rates apply." at the end of a call to action (not "... apply to shipping")
     r"|\b(?:std\.?|standard|normal|usual)\s(?:carrier\s)?rates\s(?:may\s)?apply\b(?!\s(?:to|for|on)\b)"
 )
 
 
+_NO_RATES = re.compile(r"\b(?:no|free\sof|without|zero|not)\s$")
+
+
 def _rates_ok(folded: Folded, m: re.Match[str]) -> bool:
     gap = m.group("gap") or m.group("gap2") or ""
     if NEG_SEARCH.search(gap):  # "rates will not apply" is a free-to-end-user statement
         return False
-    before = folded.text[max(0, m.start() - 12) : m.start()]
-    return re.search(r"\b(?:no|free\sof|without|zero|not)\s$", before) is None
+    return _NO_RATES.search(folded.text, max(0, m.start() - 12), m.start()) is None
 
 
 def _rates(folded: Folded) -> Match | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -102,7 +103,7 @@ def _fold_char(c: str) -> str:
     return _TABLE[ord(c)]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Folded:
     """`text` is the folded copy of `original`; `match` maps a span of it back."""
 
@@ -113,7 +114,7 @@ class Folded:
     _seg_text: tuple[int, ...]
     _seg_mid: tuple[int, ...]
     # Intermediate offset -> original offset; None when the two are the same (ASCII input).
-    _mid_to_orig: tuple[int, ...] | None
+    _mid_to_orig: array[int] | None
 
     def offset(self, pos: int) -> int:
         """Original offset of the folded character at `pos`."""
@@ -140,7 +141,7 @@ class Folded:
         return Match(o_start, o_end, orig[o_start:o_end])
 
 
-def _fold_chars(text: str) -> tuple[str, tuple[int, ...] | None]:
+def _fold_chars(text: str) -> tuple[str, array[int] | None]:
     """Per-code-point fold, plus the offset in `text` of each output character (None: same)."""
     if text.isascii():
         return text.lower().translate(_ASCII_TABLE), None
@@ -151,7 +152,7 @@ def _fold_chars(text: str) -> tuple[str, tuple[int, ...] | None]:
     if sum(text.count(c) for c in odd) > len(text) // 16:
         # Dense: let C iterators build the map (about 0.25 us per character).
         lens = map(len, map(_TABLE.__getitem__, map(ord, text)))
-        return mid, tuple(chain.from_iterable(map(repeat, range(len(text)), lens)))
+        return mid, array("i", chain.from_iterable(map(repeat, range(len(text)), lens)))
     index: list[int] = []
     last = 0
     for m in re.finditer("[" + "".join(re.escape(c) for c in odd) + "]", text):
@@ -160,7 +161,7 @@ def _fold_chars(text: str) -> tuple[str, tuple[int, ...] | None]:
         index.extend([p] * len(_TABLE[ord(text[p])]))
         last = p + 1
     index.extend(range(last, len(text)))
-    return mid, tuple(index)
+    return mid, array("i", index)
 
 
 def _fold(text: str) -> Folded:
@@ -187,7 +188,7 @@ def _fold(text: str) -> Folded:
     return Folded(text, "".join(pieces), tuple(seg_text), tuple(seg_mid), mid_to_orig)
 
 
-def _joiner(text: str, mid: str, mid_to_orig: tuple[int, ...] | None, m: re.Match[str]) -> str:
+def _joiner(text: str, mid: str, mid_to_orig: array[int] | None, m: re.Match[str]) -> str:
     breaks = m.group().count("\n")
     if breaks == 0:
         return " "
@@ -201,7 +202,7 @@ _SMALL = 4096
 _last_big: tuple[str, Folded] | None = None
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=1024)
 def _fold_small(text: str) -> Folded:
     return _fold(text)
 
