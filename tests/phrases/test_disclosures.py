@@ -44,7 +44,7 @@ RATES_POSITIVE = [
     "M&D rates may apply.",
     "Txt STOP 2 QUIT, std msg chrgs apply",
     "10msg/mth.Std msg rates apply.",
-    'Your carrier may charge you for texts.',
+    "Your carrier may charge you for texts.",
 ]
 
 RATES_NEGATIVE = [
@@ -59,7 +59,7 @@ RATES_NEGATIVE = [
     "Apply now for our low rates.",
     "Data rate limits are enforced by our API.",
     "Standard rates apply to all shipping orders.",
-    'Your card will be charged for your mobile order.',
+    "Your card will be charged for your mobile order.",
 ]
 
 FREQUENCY_POSITIVE = [
@@ -94,8 +94,8 @@ FREQUENCY_POSITIVE = [
     "Typical frequency: 1–6 messages per month unless otherwise stated.",
     "You'll get a text each time you book.",
     "10msg/mth.Std msg rates apply.",
-    'Optional — leaving this off does not affect your service. Up to a few messages per billing cycle.',
-    'If you enter a phone number, you agree to receive a one-time login text from OOUStream.',
+    "Optional — leaving this off does not affect your service. Up to a few messages per billing cycle.",
+    "If you enter a phone number, you agree to receive a one-time login text from OOUStream.",
 ]
 
 FREQUENCY_NEGATIVE = [
@@ -110,8 +110,8 @@ FREQUENCY_NEGATIVE = [
     "The frequency of cleanings depends on your dental health.",
     "We'll send a reminder an hour before your appointment.",
     "Visit our weekly farmers market.",
-    'Enter the one-time passcode we sent you.',
-    'Use single sign-on to log in.',
+    "Enter the one-time passcode we sent you.",
+    "Use single sign-on to log in.",
 ]
 
 CARRIER_POSITIVE = [

@@ -66,6 +66,9 @@ MARKETING_POSITIVE = [
     "BOGO pizza tonight",
     "Compare offers now: bestratesfinder.com/offers",
     "We are giving out a few vouchers to our past patients.",
+    "offers",
+    "Get offers.",
+    "Limited-time offer!",
 ]
 MARKETING_NEGATIVE = [
     "Maple Street Dental offers cleanings and x-rays.",
@@ -82,6 +85,8 @@ MARKETING_NEGATIVE = [
     "This plan offers coverage for x-rays.",
     "non-marketing account notifications",
     "Your savings account balance is low.",
+    "We offer same-day visits.",
+    "This plan offers coverage for x-rays.",
 ]
 
 PLACEHOLDER_POSITIVE = [

@@ -81,6 +81,12 @@ _OFFER_LEFT = re.compile(
     r"|special|the\slatest|occasional|periodic|other)\s)?|&\s|"
     rf"{_PROMO_LIST},?\s?(?:and|&|/|or)\s?)$"
 )
+# "Maple offers cleanings", "we offer same-day visits": a verb when a word follows that is not a
+# joining word ("offers and deals", "offers: 20% off", "Get offers." stay nouns).
+_OFFER_AS_VERB = re.compile(
+    r"\s(?!(?:and|or|from|by|via|to|for|with|in|on|at|&|just|only|that|you|straight|sent|by)\b)"
+    r"[a-z0-9$]"
+)
 _OFFER_RIGHT = re.compile(rf"\s?(?:and|&|,|/|or)\s?{_PROMO_LIST}\b")
 _SHARING_CONTEXT = re.compile(
     r"\b(?:shar\w+|sold|sell\w*|rent\w*|disclos\w+|transfer\w*|third[\s-]part\w+|affiliates?"
@@ -99,10 +105,12 @@ def _marketing_ok(folded: Folded, m: re.Match[str]) -> bool:
         _SALE_LEFT.search(t, max(0, start - 20), start) or _SALE_RIGHT.match(t, m.end())
     ):
         return False
-    if m.group("offer") is not None:
-        left_ok = _OFFER_LEFT.search(t, max(0, start - 40), start)
-        if not (left_ok or (word == "offers" and _OFFER_RIGHT.match(t, m.end()))):
-            return False
+    if m.group("offer") is not None and not (
+        _OFFER_LEFT.search(t, max(0, start - 40), start)
+        or (word == "offers" and _OFFER_RIGHT.match(t, m.end()))
+        or not _OFFER_AS_VERB.match(t, m.end())
+    ):
+        return False
     if word == "deals" and t.startswith(" with", m.end()):  # "deals with insurers"
         return False
     if word == "ads" and not re.search(r"\b(?:sms|text)\s$", t[max(0, start - 6) : start]):
