@@ -81,6 +81,7 @@ PHONES = [
         "\uff08\uff15\uff11\uff12\uff09 \uff14\uff14\uff17-\uff10\uff11\uff19\uff18",
     ),
     ("Call 512 447 0198", "512 447 0198"),
+    ("Text 'STOP' to [346] 980 4406 to opt out.", "[346] 980 4406"),
 ]
 NOT_PHONES = [
     "Order #5124470198 has shipped.",

@@ -37,6 +37,7 @@ STOP_POSITIVE = [
     "STOP — Reply\nSTOP\nto <YOUR_NUMBER> to cancel.",
     "REPLY STOP TO CANCEL",
     "Txt STOP 2 QUIT, std msg chrgs apply",
+    "You can cancel this service at any time. Just text “STOP” to #####.",
 ]
 
 STOP_NEGATIVE = [

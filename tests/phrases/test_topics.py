@@ -127,6 +127,10 @@ PLACEHOLDER_POSITIVE = [
     "INSERT",
     "For more info, <PREFERRED CONTACT INFO>.",
     "Thank you for joining the %%COMPANY%% text message list.",
+    "Just text “STOP” to #####.",
+    "Example ** COMPANY NAME SMS Terms of Service ** Example",
+    "notifications about _____ (Insert a brief description)",
+    "send an email to your company’s support email address",
 ]
 PLACEHOLDER_NEGATIVE = [
     "Hi [first name], your appointment is on [date].",

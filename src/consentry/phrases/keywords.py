@@ -39,14 +39,14 @@ _HELP_KW = r"help|info|ayuda"
 _STRONG_STOP_KW = frozenset({"stop", "stopall", "stop all", "unsubscribe", "unsub", "optout"})
 
 _STOP_VERB_FIRST = re.compile(
-    rf"\b(?P<verb>{_STRONG}|{_WEAK}){_FILLER}\s?{_OPEN}\s?(?P<kw>{_STOP_KW})(?![a-z0-9@])"
-    rf"(?:{_CLOSE}\s?(?:to|2)\s(?:opt-?\s?out|optout|cancel|unsubscribe|stop(?:\sreceiving)?|end"
-    r"|quit|be\sremoved|leave|unsub))?\b"
+    rf"\b(?P<verb>{_STRONG}|{_WEAK}){_FILLER}\s?{_OPEN}\s?(?P<kw>{_STOP_KW})(?![a-z0-9@]){_CLOSE}"
+    r"(?:\s?(?:to|2)\s(?:opt-?\s?out|optout|cancel|unsubscribe|stop(?:\sreceiving)?|end|quit"
+    r"|be\sremoved|leave|unsub)\b)?"
 )
 _HELP_VERB_FIRST = re.compile(
-    rf"\b(?P<verb>{_STRONG}|{_WEAK}){_FILLER}\s?{_OPEN}\s?(?P<kw>{_HELP_KW})(?![a-z0-9@])"
-    rf"(?:{_CLOSE}\s?(?:for|4)\s(?:help|assistance|support|more\sinfo(?:rmation)?|info(?:rmation)?"
-    r"|customer\s(?:care|service|support)))?\b"
+    rf"\b(?P<verb>{_STRONG}|{_WEAK}){_FILLER}\s?{_OPEN}\s?(?P<kw>{_HELP_KW})(?![a-z0-9@]){_CLOSE}"
+    r"(?:\s?(?:for|4)\s(?:help|assistance|support|more\sinfo(?:rmation)?|info(?:rmation)?"
+    r"|customer\s(?:care|service|support))\b)?"
 )
 _STOP_PURPOSE = (
     r"opt-?\s?out|optout|end|cancel|stop|quit|unsub\w{0,10}|be\sremoved|remove|cease|discontinue"
