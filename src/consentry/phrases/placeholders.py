@@ -91,7 +91,7 @@ _BARE = re.compile(
     r"(?![\w\-])"
     r"|(?:example|yourdomain|yourwebsite|yourcompany|yoursite|yourbusiness|companyname"
     r"|businessname|yourbrand)\.(?:com|net|org)\b"
-    r"|lorem\sipsum\b|_{3,}|tbd\b|tba\b|to\s(?:x{5,6}|#{5,6})\b"
+    r"|lorem\sipsum\b|_{3,}|tbd\b|tba\b|to\s(?:x{5,6}|#{5,6})(?![\w#])"
     r"|(?P<titled>(?:company|business|brand|committee|organi[sz]ation|store|office|practice"
     r"|campaign|program|clinic|restaurant|shop|agency|firm)\sname)\b"
     r")"
