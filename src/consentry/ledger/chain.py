@@ -22,6 +22,7 @@ __all__ = [
     "canonical_time",
     "compute_hash",
     "dumps_data",
+    "hash_fields",
     "walk",
 ]
 
@@ -94,6 +95,13 @@ def canonical_bytes(event: Event) -> bytes:
 
 def compute_hash(event: Event) -> str:
     return hashlib.sha256(canonical_bytes(event)).hexdigest()
+
+
+def hash_fields(fields: dict[str, Any]) -> str:
+    """The hash of an event given as its fields (all of Event's but `hash`)."""
+    payload = _payload(**fields)
+    encoded = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(encoded.encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

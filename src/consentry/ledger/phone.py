@@ -59,7 +59,7 @@ def normalize_phone(value: object, *, key: str = "phone", source: str | None = N
         raise InputError(
             f"{len(value)} characters is too long for a phone number", key=key, source=source
         )
-    result = try_normalize(value)
+    result = _INDEX.normalize(value.strip())
     if result is None:
         shown = value if value.isprintable() else ascii(value)
         raise InputError(
@@ -116,3 +116,5 @@ class PhoneIndex:
 
 
 _MISSING: _Region | None = _Region("", re.compile(""))
+# Shared: E.164 input (what APIs and webhooks send) is checked without a full parse.
+_INDEX = PhoneIndex()

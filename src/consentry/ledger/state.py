@@ -58,11 +58,14 @@ class StateRow:
     last_seq: int = 0
 
     def as_row(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {name: getattr(self, name) for name in _FIELD_NAMES}
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any] | RowMapping) -> StateRow:
         return cls(**{f.name: row[f.name] for f in fields(cls)})
+
+
+_FIELD_NAMES = tuple(f.name for f in fields(StateRow))
 
 
 def scope_of(campaign: str | None, mode: Scope) -> str:

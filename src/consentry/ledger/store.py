@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any, Protocol
@@ -21,7 +21,7 @@ from sqlalchemy import Engine, and_, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, RowMapping
 
-from consentry.ledger.chain import ChainReport, compute_hash, dumps_data, walk
+from consentry.ledger.chain import ChainReport, dumps_data, hash_fields, walk
 from consentry.ledger.database import IMMEDIATE
 from consentry.ledger.model import Event, EventDraft
 from consentry.ledger.schema import chain_head, events, metadata, number_states
@@ -303,25 +303,24 @@ def _event_by_id(conn: Connection, event_id: str) -> Event | None:
 
 
 def _seal(draft: EventDraft, seq: int, now: datetime, prev_hash: str) -> Event:
-    event = Event(
-        seq=seq,
-        event_id=draft.event_id,
-        brand=draft.brand,
-        phone=draft.phone,
-        type=str(draft.type),
-        occurred_at=draft.occurred_at.astimezone(UTC),
-        recorded_at=now,
-        campaign=draft.campaign,
-        method=str(draft.method) if draft.method is not None else None,
-        provider=draft.provider,
-        provider_message_id=draft.provider_message_id,
+    fields: dict[str, Any] = {
+        "seq": seq,
+        "event_id": draft.event_id,
+        "brand": draft.brand,
+        "phone": draft.phone,
+        "type": str(draft.type),
+        "occurred_at": draft.occurred_at.astimezone(UTC),
+        "recorded_at": now,
+        "campaign": draft.campaign,
+        "method": str(draft.method) if draft.method is not None else None,
+        "provider": draft.provider,
+        "provider_message_id": draft.provider_message_id,
         # JSON-native values only (checked by dumps_data when the row is written): what is
         # read back later encodes to the same canonical bytes, so the hash still verifies.
-        data=draft.data,
-        prev_hash=prev_hash,
-        hash="",
-    )
-    return replace(event, hash=compute_hash(event))
+        "data": draft.data,
+        "prev_hash": prev_hash,
+    }
+    return Event(**fields, hash=hash_fields(fields))
 
 
 def _event_row(event: Event) -> dict[str, Any]:
