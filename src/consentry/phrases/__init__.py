@@ -29,13 +29,12 @@ from consentry.phrases.disclosures import (
 from consentry.phrases.keywords import find_help_instruction, find_stop_instruction
 from consentry.phrases.normalize import Folded, Match, fold, normalize
 from consentry.phrases.placeholders import find_placeholder, is_customer_variable
-from consentry.phrases.policies import (
+from consentry.phrases.policies import find_privacy_reference, find_terms_reference
+from consentry.phrases.sharing import (
     find_no_sharing_statement,
-    find_privacy_reference,
     find_sharing_permission,
     find_sms_carve_out,
     find_sold_only_statement,
-    find_terms_reference,
 )
 from consentry.phrases.topics import find_marketing_mention, find_sms_mention
 

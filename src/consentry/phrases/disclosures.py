@@ -12,15 +12,14 @@ import re
 from consentry.phrases.keywords import find_help_instruction, find_stop_instruction
 from consentry.phrases.normalize import Folded, Match
 from consentry.phrases.placeholders import find_placeholder, is_customer_variable
-from consentry.phrases.policies import (
+from consentry.phrases.policies import find_privacy_reference, find_terms_reference
+from consentry.phrases.scan import at_word_start, first, first_near, first_of, sentence_window
+from consentry.phrases.sharing import (
     find_no_sharing_statement,
-    find_privacy_reference,
     find_sharing_permission,
     find_sms_carve_out,
     find_sold_only_statement,
-    find_terms_reference,
 )
-from consentry.phrases.scan import at_word_start, first, first_near, first_of, sentence_window
 from consentry.phrases.topics import find_marketing_mention, find_sms_mention
 from consentry.phrases.vocab import (
     MSG_NOUN,
