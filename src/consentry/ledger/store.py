@@ -17,9 +17,22 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, and_, delete, func, insert, select, update
+from sqlalchemy import (
+    Engine,
+    String,
+    and_,
+    any_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection, RowMapping
+from sqlalchemy.sql.elements import ColumnElement
 
 from consentry.ledger.chain import ChainReport, dumps_data, hash_fields, walk
 from consentry.ledger.database import IMMEDIATE
@@ -149,7 +162,8 @@ class Store:
         out: dict[tuple[str, str | None, str], Event] = {}
         ids = sorted(message_ids)
         for i in range(0, len(ids), _CHUNK):
-            query = select(events).where(events.c.provider_message_id.in_(ids[i : i + _CHUNK]))
+            chunk = ids[i : i + _CHUNK]
+            query = select(events).where(_among(conn, events.c.provider_message_id, chunk))
             for row in conn.execute(query).mappings():
                 event = _row_event(row)
                 assert event.provider_message_id is not None
@@ -245,7 +259,7 @@ class Store:
             query = select(number_states).where(
                 and_(
                     number_states.c.brand == brand,
-                    number_states.c.phone.in_(unique[i : i + _CHUNK]),
+                    _among(conn, number_states.c.phone, unique[i : i + _CHUNK]),
                 )
             )
             if self.scope == "brand":  # only brand-wide rows exist: a primary-key lookup
@@ -283,6 +297,14 @@ class Store:
             for i in range(0, len(rows), _CHUNK):
                 conn.execute(insert(number_states), [r.as_row() for r in rows[i : i + _CHUNK]])
         return len(states)
+
+
+def _among(conn: Connection, column: ColumnElement[str], values: list[str]) -> ColumnElement[bool]:
+    """`column IN values`; on PostgreSQL as `= ANY(array)`: one bound parameter and one prepared
+    statement whatever the count, instead of a new statement text per list length."""
+    if conn.dialect.name == "postgresql":
+        return column == any_(bindparam(None, values, ARRAY(String)))
+    return column.in_(values)
 
 
 @lru_cache(maxsize=4)
