@@ -27,6 +27,8 @@ class LintContext:
         self.loaded = loaded
         self.site = site  # a consentry.site SiteSnapshot, or None when the site is not checked
         self._found: dict[tuple[Detector, str], Match | None] = {}
+        self.memo: dict[str, object] = {}  # analysis shared by rules of one family
+        self._brand_found: dict[str, bool] = {}
 
     @property
     def brand(self) -> Brand:
@@ -55,7 +57,12 @@ class LintContext:
         return phrases.brand_aliases(b.display_name, b.legal_name, b.website)
 
     def names_brand(self, text: str) -> bool:
-        return bool(self.aliases) and phrases.find_brand(text, self.aliases) is not None
+        if not self.aliases:
+            return False
+        found = self._brand_found.get(text)
+        if found is None:
+            found = self._brand_found[text] = phrases.find_brand(text, self.aliases) is not None
+        return found
 
     @cached_property
     def brand_name(self) -> str:

@@ -28,7 +28,9 @@ class Method(StrEnum):
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    """A pattern for lower-cased text: case-sensitive matching is several times faster than
+    IGNORECASE, and the flow is lower-cased once. Escapes such as \\S keep their case."""
+    return re.compile(re.sub(r"(?<![\\?])[A-Z]", lambda m: m.group(0).lower(), pattern))
 
 
 _WEB = _rx(
@@ -48,7 +50,7 @@ _OPT_IN_ANCHOR = _rx(r"opt|sms|text|consent|sign|subscribe|join")
 
 def is_policy_url(url: str) -> bool:
     """A privacy or terms page (judged by its last path segment), unless an anchor points at an opt-in on it."""
-    base, _, fragment = url.partition("#")
+    base, _, fragment = url.lower().partition("#")
     if fragment and _OPT_IN_ANCHOR.search(fragment):
         return False
     last = base.rstrip("/").rsplit("/", 1)[-1] if base.count("/") > 2 else ""
@@ -191,7 +193,7 @@ class FlowAnalysis:
 
 def _evidence(urls: tuple[str, ...], text: str) -> tuple[str, ...]:
     found = []
-    mentions_pictures = _EVIDENCE_WORD.search(text) is not None
+    mentions_pictures = _EVIDENCE_WORD.search(text.lower()) is not None
     for url in urls:
         host = phrases.url_host(url) or ""
         if (
@@ -206,9 +208,9 @@ def _evidence(urls: tuple[str, ...], text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _keywords(text: str) -> tuple[str, ...]:
+def _keywords(text: str, low: str) -> tuple[str, ...]:
     words = [m.group("kw") for m in _KEYWORD.finditer(text)]
-    words += [m.group("kw").upper() for m in _KEYWORD_QUOTED.finditer(text)]
+    words += [m.group("kw").upper() for m in _KEYWORD_QUOTED.finditer(low)]
     reserved = {
         "STOP",
         "HELP",
@@ -231,23 +233,24 @@ def analyse_flow(text: str) -> FlowAnalysis:
     urls = tuple(m.text for m in phrases.find_urls(text))
     full = text
     text = _URLISH.sub(" (link) ", text)
+    low = text.lower()
     methods: set[Method] = set()
-    checkbox = _CHECKBOX.search(text) is not None
+    checkbox = _CHECKBOX.search(low) is not None
     pages = [u for u in urls if not is_policy_url(u)]
-    if _WEB.search(text) or (pages and (_FORM_WORD.search(text) or _ONLINE_VERB.search(text))):
+    if _WEB.search(low) or (pages and (_FORM_WORD.search(low) or _ONLINE_VERB.search(low))):
         methods.add(Method.WEB)
-    keywords = _keywords(text)
-    if keywords or (_KEYWORD_WORD.search(text) and re.search(r"\btext|\btxt|\bsms", text, re.I)):
+    keywords = _keywords(text, low)
+    if keywords or (_KEYWORD_WORD.search(low) and re.search(r"\btext|\btxt|\bsms", low)):
         methods.add(Method.KEYWORD)
-    if _TEXT_FIRST.search(text):
+    if _TEXT_FIRST.search(low):
         methods.add(Method.TEXT_FIRST)
-    if _VERBAL.search(text):
+    if _VERBAL.search(low):
         methods.add(Method.VERBAL)
-    if _PAPER.search(text):
+    if _PAPER.search(low):
         methods.add(Method.PAPER)
-    if _APP.search(text):
+    if _APP.search(low):
         methods.add(Method.APP)
-    if _QR.search(text):
+    if _QR.search(low):
         methods.add(Method.QR)
     return FlowAnalysis(
         methods=frozenset(methods),
@@ -255,15 +258,15 @@ def analyse_flow(text: str) -> FlowAnalysis:
         keywords=keywords,
         evidence_links=_evidence(urls, full),
         mentions_checkbox=checkbox,
-        login_gated=_LOGIN.search(text) is not None,
-        number_given_as_consent=_NUMBER_GIVEN.search(text) is not None,
-        claims_consent=_CLAIMS_CONSENT.search(text) is not None,
-        says_where_number_is_published=_PUBLISHED.search(text) is not None,
-        says_business_only_replies=_ONLY_REPLY.search(text) is not None,
-        third_party_consent=_THIRD_PARTY.search(text) is not None,
-        double_opt_in=_DOUBLE_OPT_IN.search(text) is not None,
-        age_check=_AGE_CHECK.search(text) is not None,
-        donation_disclosure=_DONATION_DISCLOSURE.search(text) is not None,
-        has_script=_SCRIPT.search(text) is not None,
-        quotes_disclosure=_QUOTED.search(text) is not None,
+        login_gated=_LOGIN.search(low) is not None,
+        number_given_as_consent=_NUMBER_GIVEN.search(low) is not None,
+        claims_consent=_CLAIMS_CONSENT.search(low) is not None,
+        says_where_number_is_published=_PUBLISHED.search(low) is not None,
+        says_business_only_replies=_ONLY_REPLY.search(low) is not None,
+        third_party_consent=_THIRD_PARTY.search(low) is not None,
+        double_opt_in=_DOUBLE_OPT_IN.search(low) is not None,
+        age_check=_AGE_CHECK.search(low) is not None,
+        donation_disclosure=_DONATION_DISCLOSURE.search(low) is not None,
+        has_script=_SCRIPT.search(low) is not None,
+        quotes_disclosure=_QUOTED.search(low) is not None,
     )
