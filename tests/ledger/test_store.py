@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+import uuid
 from dataclasses import replace
 from itertools import pairwise
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from consentry.errors import InputError
 from consentry.ledger import Ledger
@@ -265,3 +266,24 @@ def test_processes_writing_at_once_keep_one_linear_chain(ledger: Ledger, db_url:
 def test_open_without_migrating_an_empty_database_says_what_to_do(db_url: str) -> None:
     with pytest.raises(InputError, match="ledger init"):
         Ledger(db_url, migrate=False)
+
+
+def test_append_survives_a_dropped_database_connection(db_url: str) -> None:
+    if not db_url.startswith("postgresql"):
+        pytest.skip("a server connection can only drop on PostgreSQL")
+    name = f"consentry-drop-{uuid.uuid4().hex[:8]}"
+    book = Ledger(f"{db_url}&application_name={name}")
+    _consent(book)
+    killer = create_engine(db_url)
+    with killer.begin() as conn:
+        killed = conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = :n"
+            ),
+            {"n": name},
+        ).all()
+    killer.dispose()
+    assert killed  # the ledger's pooled connection is gone
+    _consent(book, "+12125550123")  # retried once on a fresh connection
+    assert book.verify().ok and book.verify().events == 2
+    book.close()

@@ -32,6 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection, RowMapping
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.elements import ColumnElement
 
 from consentry.ledger.chain import ChainReport, dumps_data, hash_fields, walk
@@ -104,7 +105,20 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------------
     def transact(self, ops: Sequence[Operation]) -> list[list[Event]]:
-        """Run `ops` in one durable transaction; returns the events each op appended."""
+        """Run `ops` in one durable transaction; returns the events each op appended.
+
+        A connection found dead (the server restarted) is replaced and the batch retried once:
+        nothing was committed, and the ops decide again from the state they then see. (Cheaper
+        than pinging the server before every transaction.)
+        """
+        try:
+            return self._transact(ops)
+        except DBAPIError as exc:
+            if not exc.connection_invalidated:
+                raise
+        return self._transact(ops)
+
+    def _transact(self, ops: Sequence[Operation]) -> list[list[Event]]:
         now = self.clock()
         with self.engine.connect().execution_options(**{IMMEDIATE: True}) as conn, conn.begin():
             seq, head = self._lock_head(conn)
