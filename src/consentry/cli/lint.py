@@ -66,6 +66,10 @@ def lint(
         bool,
         typer.Option("--render", help="Load pages in headless Chromium (forms built by script)."),
     ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", help="Worker processes for big batches (0: one per CPU)."),
+    ] = 0,
 ) -> None:
     """Check campaign files against the carriers' rules, in plain words.
 
@@ -78,39 +82,37 @@ def lint(
 
         consentry lint campaigns/ --format sarif --output consentry.sarif
     """
-    from consentry.campaign import load_campaign
     from consentry.errors import InputError
+    from consentry.lint.batch import BatchSettings, lint_files
     from consentry.lint.config import load_config
     from consentry.lint.discover import campaign_files
-    from consentry.lint.engine import lint_campaign
     from consentry.lint.finding import LintResult
-    from consentry.lint.registry import select_rules
-    from consentry.lint.website import SiteChecker
 
     settings = load_config(config)
-    rules = select_rules(
+    batch = BatchSettings(
         select=split_codes(select) or settings.select,
         ignore=(*settings.ignore, *split_codes(ignore)),
         severity=settings.severity,
+        site=site,
+        offline=offline,
+        allow_private=allow_private,
+        max_pages=max_pages,
+        render=render,
     )
-    checker = SiteChecker(
-        site=site, offline=offline, allow_private=allow_private, max_pages=max_pages, render=render
-    )
+    rules = batch.rules()  # selection errors surface here, before any work
+    files = list(campaign_files(paths))
     results: list[LintResult] = []
     unusable = 0
-    for path, named in campaign_files(paths):
-        try:
-            loaded = load_campaign(path)
-        except InputError as exc:
+    for (_path, named), outcome in zip(
+        files, lint_files([f for f, _ in files], batch, jobs=jobs), strict=True
+    ):
+        if isinstance(outcome, InputError):
             if named and len(paths) == 1:
-                raise
-            print(exc.one_line(), file=sys.stderr)  # report it and go on: nothing else is lost
+                raise outcome
+            print(outcome.one_line(), file=sys.stderr)  # report it and go on: nothing else is lost
             unusable += 1
             continue
-        snapshot, notes = checker.snapshot_for(loaded)
-        result = lint_campaign(loaded, rules=rules, site=snapshot)
-        result.findings.extend(notes)
-        results.append(result)
+        results.append(outcome)
     if not results and not unusable:
         raise InputError("no campaign files found", source=", ".join(paths))
     emit(results, format.value, output, rules)
