@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,6 +21,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from consentry.campaign import parse_campaign  # noqa: E402
 from consentry.lint import all_rules, lint_campaign  # noqa: E402
+from consentry.lint.batch import BatchSettings, lint_files  # noqa: E402
 
 BUSINESSES = [
     (
@@ -130,6 +132,17 @@ def main() -> None:
         f"  latency      p50 {q[49] * 1000:.2f} ms  p90 {q[89] * 1000:.2f} ms  p99 {q[98] * 1000:.2f} ms"
     )
     print(f"  verdicts     {verdicts}")
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, text in enumerate(texts):
+            path = Path(tmp) / f"c{i:05d}.yaml"
+            path.write_text(text, encoding="utf-8")
+            paths.append(str(path))
+        for jobs in (1, 2):
+            start = time.perf_counter()
+            done = sum(1 for _ in lint_files(paths, BatchSettings(), jobs=jobs))
+            took = time.perf_counter() - start
+            print(f"  files, --jobs {jobs}: {done / took:,.0f} campaigns/s (read + lint, {took:.2f} s)")
 
 
 if __name__ == "__main__":
