@@ -192,17 +192,20 @@ class FlowAnalysis:
 
 
 def _evidence(urls: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """Links to a public copy of an opt-in reviewers cannot reach themselves: image and document
+    hosts, image or PDF files, and any link that the text introduces as a screenshot, photo,
+    preview or public copy ("a public preview ... is published at https://...")."""
+    low = text.lower()
+    cues = [m.end() for m in _EVIDENCE_WORD.finditer(low)]
     found = []
-    mentions_pictures = _EVIDENCE_WORD.search(text.lower()) is not None
     for url in urls:
         host = phrases.url_host(url) or ""
+        at = low.find(url.lower())
+        introduced = at >= 0 and any(0 <= at - cue <= 150 for cue in cues)
         if (
             any(host == h or host.endswith("." + h) for h in _EVIDENCE_HOSTS)
             or _EVIDENCE_EXT.search(url)
-            or (
-                mentions_pictures
-                and re.search(r"screen|photo|image|form|sample|example|optin|opt-in", url, re.I)
-            )
+            or introduced
         ):
             found.append(url)
     return tuple(found)
