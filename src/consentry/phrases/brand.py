@@ -154,13 +154,17 @@ def brand_aliases(
 
 
 def _token_pattern(token: str) -> str:
+    # Symmetric, so "Street" and "St" give the same pattern and their aliases collapse into one.
     options = {token, *_ABBREV.get(token, ()), *_SHORT.get(token, ())}
+    for other in list(options):
+        options |= {*_ABBREV.get(other, ()), *_SHORT.get(other, ())}
     if token in ("and", "&"):
         options |= {"and", "&", "n", "+"}
     return "(?:" + "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True)) + ")"
 
 
-def _alias_pattern(alias: str) -> str | None:
+def _alias_parts(alias: str) -> tuple[str, str | None] | None:
+    """An alias as (core pattern, optional entity-suffix pattern)."""
     tokens = re.findall(r"[a-z0-9]+|&", fold(alias).text)
     lead = ""
     if len(tokens) > 1 and tokens[0] == "the":
@@ -174,21 +178,39 @@ def _alias_pattern(alias: str) -> str | None:
     # Words may run together ("MapleStreetDental") only when that cannot make a common word.
     sep = r"[^a-z0-9\n]{0,3}" if sum(len(t) for t in core) >= 10 else r"[^a-z0-9\n]{1,3}"
     body = lead + sep.join(_token_pattern(t) for t in core)
-    if tail:
-        body += rf"(?:[\s,]{{1,2}}{sep.join(_token_pattern(t) for t in tail)}\.?)?"
-    return body
+    return body, (sep.join(_token_pattern(t) for t in tail) if tail else None)
+
+
+def _alias_pattern(alias: str) -> str | None:
+    parts = _alias_parts(alias)
+    if parts is None:
+        return None
+    body, tail = parts
+    return body + (rf"(?:[\s,]{{1,2}}{tail}\.?)?" if tail else "")
 
 
 @lru_cache(maxsize=256)
 def _brand_regex(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
-    ranked: dict[str, tuple[bool, int]] = {}
+    # Aliases that differ only by an entity suffix or an abbreviation share one alternative:
+    # the suffix is optional anyway, and a smaller pattern compiles several times faster (every
+    # campaign in a batch has its own brand, so compiling is part of the cost of a lint).
+    cores: dict[str, tuple[set[str], bool]] = {}
     for alias in aliases:
-        body = _alias_pattern(alias) if alias and alias.strip() else None
-        if body:
-            is_domain = "." in alias and " " not in alias.strip()
-            ranked[body] = (not is_domain, -len(body))
-    if not ranked:
+        parts = _alias_parts(alias) if alias and alias.strip() else None
+        if parts is None:
+            continue
+        body, tail = parts
+        tails, is_domain = cores.get(body, (set(), False))
+        if tail:
+            tails.add(tail)
+        cores[body] = (tails, is_domain or ("." in alias and " " not in alias.strip()))
+    if not cores:
         return None
+    ranked: dict[str, tuple[bool, int]] = {}
+    for body, (tails, is_domain) in cores.items():
+        if tails:
+            body += rf"(?:[\s,]{{1,2}}(?:{'|'.join(sorted(tails))})\.?)?"
+        ranked[body] = (not is_domain, -len(body))
     # Domains first, so "maplestreetdental.com" is reported whole rather than its first word.
     alternation = "|".join(sorted(ranked, key=lambda b: ranked[b]))
     return re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])")
