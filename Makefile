@@ -14,12 +14,12 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(PIP) install -e '.[service,render]' 2>&1 | grep -v 'is ignored' || true
+	$(PIP) install -e '.[service,postgres,render]' 2>&1 | grep -v 'is ignored' || true
 	$(BIN)/consentry --help >/dev/null
 	touch $@
 
 $(VENV)/.dev-installed: pyproject.toml $(VENV)/.installed
-	$(PIP) install -e '.[service,render,dev]' 2>&1 | grep -v 'is ignored' || true
+	$(PIP) install -e '.[service,postgres,render,dev]' 2>&1 | grep -v 'is ignored' || true
 	$(BIN)/pytest --version >/dev/null
 	touch $@
 
