@@ -142,7 +142,9 @@ def main() -> None:
             start = time.perf_counter()
             done = sum(1 for _ in lint_files(paths, BatchSettings(), jobs=jobs))
             took = time.perf_counter() - start
-            print(f"  files, --jobs {jobs}: {done / took:,.0f} campaigns/s (read + lint, {took:.2f} s)")
+            print(
+                f"  files, --jobs {jobs}: {done / took:,.0f} campaigns/s (read + lint, {took:.2f} s)"
+            )
 
 
 if __name__ == "__main__":
