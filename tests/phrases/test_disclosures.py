@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
 from consentry.phrases import (
     Match,
     find_carrier_liability,
@@ -14,6 +12,7 @@ from consentry.phrases import (
     find_no_further_messages,
     find_rates_disclosure,
 )
+from tests.phrases.detector_cases import detector_tests
 
 Detector = Callable[[str], Match | None]
 
@@ -215,24 +214,7 @@ CASES: list[tuple[Detector, list[str], list[str]]] = [
     (find_consent_not_condition, CONSENT_POSITIVE, CONSENT_NEGATIVE),
     (find_no_further_messages, NO_FURTHER_POSITIVE, NO_FURTHER_NEGATIVE),
 ]
-POSITIVE = [(d, t) for d, pos, _ in CASES for t in pos]
-NEGATIVE = [(d, t) for d, _, neg in CASES for t in neg]
-
-
-def _id(value: object) -> str:
-    return getattr(value, "__name__", str(value)[:40])
-
-
-@pytest.mark.parametrize(("detector", "text"), POSITIVE, ids=_id)
-def test_found(detector: Detector, text: str) -> None:
-    m = detector(text)
-    assert m is not None, text
-    assert text[m.start : m.end] == m.text
-
-
-@pytest.mark.parametrize(("detector", "text"), NEGATIVE, ids=_id)
-def test_not_found(detector: Detector, text: str) -> None:
-    assert detector(text) is None
+test_found, test_not_found = detector_tests(CASES)
 
 
 def test_rates_match_points_at_the_phrase() -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
 from consentry.phrases import (
     Match,
     find_no_sharing_statement,
@@ -15,6 +13,7 @@ from consentry.phrases import (
     find_sold_only_statement,
     find_terms_reference,
 )
+from tests.phrases.detector_cases import detector_tests
 
 Detector = Callable[[str], Match | None]
 
@@ -232,24 +231,7 @@ CASES: list[tuple[Detector, list[str], list[str]]] = [
     (find_sharing_permission, PERMISSION_POSITIVE, PERMISSION_NEGATIVE),
     (find_sms_carve_out, CARVE_POSITIVE, CARVE_NEGATIVE),
 ]
-POSITIVE = [(d, t) for d, pos, _ in CASES for t in pos]
-NEGATIVE = [(d, t) for d, _, neg in CASES for t in neg]
-
-
-def _id(value: object) -> str:
-    return getattr(value, "__name__", str(value)[:40])
-
-
-@pytest.mark.parametrize(("detector", "text"), POSITIVE, ids=_id)
-def test_found(detector: Detector, text: str) -> None:
-    m = detector(text)
-    assert m is not None, text
-    assert text[m.start : m.end] == m.text
-
-
-@pytest.mark.parametrize(("detector", "text"), NEGATIVE, ids=_id)
-def test_not_found(detector: Detector, text: str) -> None:
-    assert detector(text) is None
+test_found, test_not_found = detector_tests(CASES)
 
 
 def test_sharing_permission_reports_the_clause_not_the_negated_one() -> None:

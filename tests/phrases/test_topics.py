@@ -13,6 +13,7 @@ from consentry.phrases import (
     find_sms_mention,
     is_customer_variable,
 )
+from tests.phrases.detector_cases import detector_tests
 
 Detector = Callable[[str], Match | None]
 
@@ -160,24 +161,7 @@ CASES: list[tuple[Detector, list[str], list[str]]] = [
     (find_marketing_mention, MARKETING_POSITIVE, MARKETING_NEGATIVE),
     (find_placeholder, PLACEHOLDER_POSITIVE, PLACEHOLDER_NEGATIVE),
 ]
-POSITIVE = [(d, t) for d, pos, _ in CASES for t in pos]
-NEGATIVE = [(d, t) for d, _, neg in CASES for t in neg]
-
-
-def _id(value: object) -> str:
-    return getattr(value, "__name__", str(value)[:40])
-
-
-@pytest.mark.parametrize(("detector", "text"), POSITIVE, ids=_id)
-def test_found(detector: Detector, text: str) -> None:
-    m = detector(text)
-    assert m is not None, text
-    assert text[m.start : m.end] == m.text
-
-
-@pytest.mark.parametrize(("detector", "text"), NEGATIVE, ids=_id)
-def test_not_found(detector: Detector, text: str) -> None:
-    assert detector(text) is None
+test_found, test_not_found = detector_tests(CASES)
 
 
 @pytest.mark.parametrize(
