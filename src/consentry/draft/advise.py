@@ -228,10 +228,14 @@ def _stop(a: Answers, vertical: str, kinds: list[str]) -> str | None:
             "A yes on a phone call can only cover reminders and notices, not marketing, and you "
             "send neither. Remove phone_call, or add the messages it is for."
         )
-    if "keyword" in methods and kinds == ["replies"]:
+    sign_ups = methods - {"text_first"}
+    if a.contact_form_url and a.text_contact_form:
+        sign_ups.add("the contact form's SMS box")
+    if sign_ups and kinds == ["replies"]:
+        ways = ", ".join(sorted(sign_ups))
         return (
-            "A keyword signs people up for texts you start, but you only reply to people who text "
-            "you first. Remove the keyword, or add the messages it signs people up for."
+            f"You only reply to people who text you first, so there is nothing to sign up for "
+            f"with {ways}. Remove it, or add the messages it signs people up for."
         )
     return None
 

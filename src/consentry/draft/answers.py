@@ -252,10 +252,14 @@ def _unknown(path: str) -> str:
 
 
 class _Reader:
-    """Checks raw answers one key at a time, raising InputError with the key's line."""
+    """Checks raw answers, raising InputError with the key's line: every given answer first, in
+    file order (so the first bad line is reported), then the missing ones."""
 
     def __init__(self, raw: Mapping[str, Any], source: str, lines: Mapping[str, int]) -> None:
         self.raw, self.source, self.lines = raw, source, lines
+        self.values: dict[str, Any] = {}
+        for key in sorted(raw, key=lambda k: lines.get(k, 0)):
+            self.values[key] = self._check(key)
 
     def error(self, key: str, message: str) -> InputError:
         line = self.lines.get(key)
@@ -265,27 +269,30 @@ class _Reader:
             line = self.lines.get(parent)
         return InputError(message, source=self.source, line=line, key=key)
 
-    def get(self, key: str) -> Any:
+    def _check(self, key: str) -> Any:
         spec = FIELDS[key]
         value = self.raw.get(key)
-        if isinstance(value, str) and not value.strip():
-            value = None
-        if value is None:
-            if spec.required:
-                raise self.error(key, "this answer is required")
-            return [] if spec.many else None
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
         try:
             if spec.many:
                 items = value if isinstance(value, list) else str(value).split(",")
                 out = [spec.check(str(i)) for i in items if str(i).strip()]
-                if spec.required and not out:
-                    raise ValueError("give at least one")
-                return list(dict.fromkeys(out))
+                return list(dict.fromkeys(out)) or None
             if isinstance(value, list):
                 raise ValueError("expected one answer, not a list")
             return spec.check(str(value))
         except ValueError as exc:
             raise self.error(key, str(exc)) from None
+
+    def get(self, key: str) -> Any:
+        value = self.values.get(key)
+        if value is None:
+            spec = FIELDS[key]
+            if spec.required:
+                raise self.error(key, "this answer is required")
+            return [] if spec.many else None
+        return value
 
 
 def answers_from_mapping(

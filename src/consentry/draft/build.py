@@ -6,6 +6,7 @@ submission sheet and a small static site, all rendered from one set of texts.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -75,6 +76,10 @@ def _what_all(a: Answers) -> str:
     return join_words(items)
 
 
+def _form_what(a: Answers) -> str:
+    return join_words([MESSAGE_KINDS_BY_ID[k].what for k in a.messages if k != "replies"])
+
+
 def _pages(a: Answers, t: Texts, line: int | None) -> tuple[list[SitePage], SitePage | None]:
     forms, seen = [], {"index.html"}
     for url in t.urls.forms:
@@ -125,8 +130,8 @@ def make_draft(a: Answers, advice: Advice | None = None) -> Draft:
         "contact_page": contact_page,
         "join_how": _join_how(a, t),
     }
-    privacy_md = render_text("privacy-sms.md.j2", ctx)
-    terms_md = render_text("sms-terms.md.j2", ctx)
+    privacy_md = _tidy(render_text("privacy-sms.md.j2", ctx))
+    terms_md = _tidy(render_text("sms-terms.md.j2", ctx))
     files = {
         "campaign.yaml": render_text("campaign.yaml.j2", ctx),
         "privacy-sms.md": privacy_md,
@@ -138,10 +143,17 @@ def make_draft(a: Answers, advice: Advice | None = None) -> Draft:
         ),
         "replies.txt": render_text("replies.txt.j2", ctx),
     }
-    files["SUBMIT.md"] = render_text("SUBMIT.md.j2", {**ctx, "fields": submit_fields(a, advice, t)})
+    files["SUBMIT.md"] = _tidy(
+        render_text("SUBMIT.md.j2", {**ctx, "fields": submit_fields(a, advice, t)})
+    )
     site = _site(ctx, form_pages, contact_page, privacy_md, terms_md)
     files.update({f"site/{name}": html for name, html in site.items()})
     return Draft(a, advice, t, files)
+
+
+def _tidy(markdown: str) -> str:
+    """One blank line between blocks, whatever the template's tags left behind."""
+    return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
 
 
 def _join_how(a: Answers, t: Texts) -> str:
@@ -223,8 +235,9 @@ def _site(
                 "intro": (
                     "Send us a message. If you also want our text messages, tick a box below."
                     if is_contact
-                    else f"Get {ctx['what_all']} from {a.name} by text message."
+                    else f"Get {_form_what(a)} from {a.name} by text message."
                 ),
+                "other_ways": len(form_pages) > 1 or set(a.opt_in.methods) - {"web_form"},
                 "form_html": _form(
                     ctx,
                     page.url,

@@ -47,9 +47,9 @@ def _program(shorts: list[str], marketing: bool) -> tuple[str, ...]:
     """How the confirmation names the program, fullest first; marketing is always named."""
     plain = [s for s in shorts if s != "marketing"]
     full = ", ".join(plain[:-1]) + (" and " if len(plain) > 1 else "") + plain[-1] if plain else ""
-    if marketing:
+    if marketing:  # first: "staff notice and marketing" reads as negated ("no...") to detectors
         return (
-            f"{full} and marketing" if full else "marketing",
+            f"marketing and {full}" if full else "marketing",
             "marketing and other" if plain else "marketing",
         )
     return (full, "our") if len(plain) > 1 else (full,)

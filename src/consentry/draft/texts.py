@@ -17,6 +17,7 @@ from consentry.draft.render import render_text
 from consentry.draft.replies import Reply, build_replies, display_phone
 from consentry.draft.validate import frequency_phrase
 from consentry.draft.vocab import MESSAGE_KINDS_BY_ID, MessageKind
+from consentry.errors import InputError
 
 __all__ = ["Texts", "Urls", "compose", "join_words"]
 
@@ -82,29 +83,34 @@ def _we_do(what: str) -> str:
     return f"{prefix} {text}."
 
 
-def _consent(
-    a: Answers, kinds: list[MessageKind], *, compact: bool
-) -> tuple[str | None, str | None]:
-    """The checkbox texts: one for informational messages, a separate one for marketing."""
+def _consent(a: Answers, kinds: list[MessageKind], level: int) -> dict[str, str | None]:
+    """The checkbox texts: one for informational messages, a separate one for marketing; the
+    'head' of each (without the disclosures) is what the tersest call to action quotes."""
     tail = f"{frequency_phrase(a.frequency)}. {RATES} {STOP_HELP}"
     if "donations" in a.messages:
         tail += " Donations may be solicited."
-    tail += " Consent is not a condition of purchase."
+    if level == 0:
+        tail += " Consent is not a condition of purchase."
     # Replies need no checkbox: the person's own text is the consent.
     plain = [k for k in kinds if k.id not in ("marketing_offers", "replies")]
-    what = join_words([f"{k.short} texts" for k in plain] if compact else [k.what for k in plain])
-    consent = (
-        f"I agree to receive {what} by text message from {a.name} at the number provided. {tail}"
-        if plain
-        else None
-    )
-    marketing = (
-        f"I agree to receive marketing text messages with offers and promotions from {a.name} "
-        f"at the number provided. {tail}"
-        if a.marketing
-        else None
-    )
-    return consent, marketing
+    if level == 0:
+        what = f"{join_words([k.what for k in plain])} by text message"
+        offers = "marketing text messages with offers and promotions"
+        number = " at the number provided"
+    else:
+        what, offers, number = (
+            f"{join_words([k.short for k in plain])} texts",
+            "marketing texts with offers",
+            "",
+        )
+    head = f"I agree to receive {what} from {a.name}{number}." if plain else None
+    marketing_head = f"I agree to receive {offers} from {a.name}{number}." if a.marketing else None
+    return {
+        "consent": f"{head} {tail}" if head else None,
+        "marketing_consent": f"{marketing_head} {tail}" if marketing_head else None,
+        "consent_head": head,
+        "marketing_head": marketing_head,
+    }
 
 
 def _samples(kinds: list[MessageKind], sms_name: str) -> tuple[str, ...]:
@@ -121,11 +127,11 @@ _SECOND = {
     "service_notices": "{sms}: Your [service] visit on [date] is done. Questions? Reply to this text. Reply STOP to opt out.",
     "billing_reminders": "{sms}: We received your payment of [amount] on [date]. Thank you. Reply STOP to opt out.",
     "order_updates": "{sms}: Order [order number] has shipped and should arrive [date]. Reply STOP to opt out.",
-    "replies": "{sms}: Yes, we are open [hours] on [day]. Anything else we can help with? Reply STOP to opt out.",
+    "replies": "{sms}: Yes, we can see you on [day] at [time]. Anything else we can help with? Reply STOP to opt out.",
     "employee_notices": "{sms}: Staff notice: [location] opens late on [date]. Your shift starts at [time]. Reply STOP to opt out.",
     "one_time_codes": "{sms}: [code] is your code to confirm your new phone number. It expires in 10 minutes. Reply STOP to opt out.",
     "marketing_offers": "{sms}: New this month: [product]. Come in by [date] and get 10% off with this text. Reply STOP to opt out.",
-    "donations": "{sms}: Our [month] appeal is on. Make a donation today to fund [program]. Reply STOP to opt out.",
+    "donations": "{sms}: Our [month] appeal is on. Make a donation today to help [number] more families. Reply STOP to opt out.",
 }
 
 
@@ -134,32 +140,64 @@ def _second_sample(kind: MessageKind, sms_name: str) -> str:
 
 
 def compose(a: Answers, advice: Advice) -> Texts:
-    """Every text of the campaign, consistent with each other."""
-    texts = _compose(a, advice, compact=False)
-    if len(texts.message_flow) > MAX_FLOW:
-        texts = _compose(a, advice, compact=True)
-    return texts
+    """Every text of the campaign, consistent with each other and inside TCR's limits.
+
+    Level 0 quotes everything in full; level 1 uses short names for the kinds of message;
+    level 2 quotes the consent text once and refers to it for the sign and the script; level 3
+    is terse.
+    """
+    for level in range(4):
+        texts = _compose(a, advice, level)
+        if len(texts.message_flow) <= MAX_FLOW:
+            return texts
+    raise InputError(
+        f"the call to action would be {len(texts.message_flow)} characters, more than the 2048 "
+        "TCR allows: use a shorter business name or fewer ways to opt in",
+        source=a.source,
+        line=a.line("opt_in"),
+        key="opt_in",
+    )
 
 
-def _compose(a: Answers, advice: Advice, *, compact: bool) -> Texts:
+def _compose(a: Answers, advice: Advice, level: int) -> Texts:
     kinds = [MESSAGE_KINDS_BY_ID[k] for k in a.messages]
     urls = _urls(a, advice)
-    consent, marketing_consent = _consent(a, kinds, compact=compact)
+    boxes = _consent(a, kinds, level)
+    consent, marketing_consent = boxes["consent"], boxes["marketing_consent"]
     number = display_phone(a.texting_number)
     freq = frequency_phrase(a.frequency)
     spoken = [k for k in kinds if k.id not in ("marketing_offers", "replies")]
+    policies = (
+        f"Our Privacy Policy is at {urls.privacy} and our SMS Terms at {urls.terms}."
+        if level == 0
+        else f"Privacy Policy and SMS Terms: {urls.privacy}"
+    )
     # Verbal consent is not accepted for marketing (rules.md R048), so the script leaves it out.
     script = (
         f"May we text you {join_words([k.short + ' messages' for k in spoken])} from {a.name}? "
-        f"{freq}. {RATES} {STOP_HELP} Our Privacy Policy is at {urls.privacy} and our SMS "
-        f"Terms at {urls.terms}."
+        f"{freq}. {RATES} {STOP_HELP} {policies}"
         if a.opt_in.phone_call and spoken
         else None
     )
-    signed = [k for k in kinds if k.id != "replies"]
+    # Marketing first: "staff notice and marketing" reads as negated to phrase detectors ("no...").
+    signed = sorted(
+        (k for k in kinds if k.id != "replies"), key=lambda k: k.id != "marketing_offers"
+    )
+    o = a.opt_in
+    # With another way to agree to the other texts, the keyword is the separate marketing opt-in.
+    keyword_for_marketing = (
+        a.marketing and bool(spoken) and bool(urls.forms or o.paper_form or o.app or o.phone_call)
+    )
+    if keyword_for_marketing:
+        signed = [k for k in signed if k.id == "marketing_offers"]
+    sign_policies = (
+        f"Privacy: {urls.privacy} Terms: {urls.terms}"
+        if level == 0
+        else policies.replace("Our ", "")
+    )
     sign = (
         f"Text {a.opt_in.keyword} to {number} for {join_words([k.short for k in signed])} texts "
-        f"from {a.name}. {freq}. {RATES} {STOP_HELP} Privacy: {urls.privacy} Terms: {urls.terms}"
+        f"from {a.name}. {freq}. {RATES} {STOP_HELP} {sign_policies}"
         if a.opt_in.keyword and signed
         else None
     )
@@ -183,12 +221,13 @@ def _compose(a: Answers, advice: Advice, *, compact: bool) -> Texts:
         "freq": freq,
         "rates": RATES,
         "stop_help": STOP_HELP,
-        "consent": consent,
-        "marketing_consent": marketing_consent,
+        **boxes,
         "script": script,
         "sign": sign,
         "we_do": we_do,
         "form_names": [page_name(u) for u in urls.forms],
+        "level": level,
+        "keyword_for_marketing": keyword_for_marketing,
     }
     description = _squash(render_text("text/description.txt.j2", context))
     # Typographic apostrophes: review tools (consentry's WEB021 among them) read an ASCII

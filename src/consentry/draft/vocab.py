@@ -55,7 +55,7 @@ MESSAGE_KINDS: tuple[MessageKind, ...] = (
         "service and maintenance visit notices",
         "service notice",
         "when a visit or repair is scheduled or changes",
-        "{sms}: A technician will visit [address] on [date] between [time window]. Reply HELP for help, STOP to opt out.",
+        "{sms}: A technician will come to [customer address] on [date] between [time window]. Reply HELP for help, STOP to opt out.",
     ),
     MessageKind(
         "billing_reminders",
@@ -70,8 +70,8 @@ MESSAGE_KINDS: tuple[MessageKind, ...] = (
         "order_updates",
         "Order status and delivery updates",
         "DELIVERY_NOTIFICATION",
-        "order status and delivery updates",
-        "order update",
+        "delivery status updates",
+        "delivery update",
         "when an order is confirmed, ready or shipped",
         "{sms}: Your order [order number] is ready. Track it in your account or reply with any questions. Reply STOP to opt out.",
     ),
@@ -79,10 +79,10 @@ MESSAGE_KINDS: tuple[MessageKind, ...] = (
         "replies",
         "Replies to people who text you first",
         "CUSTOMER_CARE",
-        "replies to questions they text us",
+        "replies to their questions",
         "customer service",
-        "only in reply to a message they send us",
-        "{sms}: Thanks for your message. [Staff name] here: [answer to the question]. Reply STOP to opt out.",
+        "only after they text us first",
+        "{sms}: Thanks for your message. [Agent name] here: [answer to your question]. Reply STOP to opt out.",
         outbound=False,
     ),
     MessageKind(
@@ -119,7 +119,7 @@ MESSAGE_KINDS: tuple[MessageKind, ...] = (
         "donation requests and news of our work",
         "donation and news",
         "a few times a year for appeals and updates",
-        "{sms}: Thanks to you, [program] served [number] families this month. Make a donation today to help us do more. Reply STOP to opt out.",
+        "{sms}: Thanks to you, we served [number] families this month. Make a donation today to help us do more. Reply STOP to opt out.",
     ),
 )
 MESSAGE_KINDS_BY_ID = {k.id: k for k in MESSAGE_KINDS}
