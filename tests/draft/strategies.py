@@ -23,6 +23,9 @@ BUSINESSES = (
     ("moving company", "move homes and offices around Denver", "customers"),
     ("florist", "arrange flowers for weddings and events in Tucson", "customers"),
     ("tutoring center", "tutor students in math and reading", "families"),
+    ("winery", "make and sell wine in the Willamette Valley", "customers"),  # age gate
+    ("auto finance", "lend money directly to used-car buyers", "borrowers"),  # direct lending
+    ("food bank", "feed families across the county", "neighbors"),
 )
 FIRST = ("Maple", "Cedar Grove", "Riverside", "Blue Heron", "Joe's", "Peña", "Café Olé",
          "Zoë's", "Crème Brûlée", "São Paulo", "Smith & Sons", "O'Brien", "Ünal", "Ríos",

@@ -9,13 +9,8 @@ The library never prompts; `consentry draft` asks the questions in `QUESTIONS` i
 """
 
 from consentry.draft.advise import Advice, advise, sms_spelling
-from consentry.draft.answers import (
-    Answers,
-    OptIn,
-    answers_from_mapping,
-    load_answers,
-    parse_answers,
-)
+from consentry.draft.answers import Answers, OptIn, answers_from_mapping
+from consentry.draft.answers_file import load_answers, parse_answers
 from consentry.draft.build import Draft, make_draft, write_draft
 from consentry.draft.example import example_answers
 from consentry.draft.questions import QUESTIONS, Question

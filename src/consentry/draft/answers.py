@@ -1,5 +1,7 @@
-"""The owner's answers: read from a YAML file (every key keeps its line) or from a mapping the
-terminal questions built, checked, and turned into an `Answers` value.
+"""The owner's answers: the keys an answers file may have, the checks on them, and `Answers`.
+
+`answers_from_mapping` takes dotted keys (from `answers_file.parse_answers` or the terminal
+questions) and checks every answer.
 
 Errors are `InputError`s naming the file, the line and the key, so the CLI prints one line.
 """
@@ -7,26 +9,21 @@ Errors are `InputError`s naming the file, the line and the key, so the CLI print
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
 from typing import Any
-
-import yaml
 
 from consentry.draft import validate as v
 from consentry.errors import InputError
 
 __all__ = [
     "FIELDS",
+    "GROUPS",
     "Address",
     "Answers",
     "OptIn",
     "answers_from_mapping",
-    "load_answers",
-    "parse_answers",
+    "unknown_key",
 ]
-
-MAX_BYTES = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +78,14 @@ FIELDS: dict[str, AnswerField] = {
     "contact_form.url": _f(_url),
     "contact_form.text_these_numbers": _f(_bool),
 }
-_GROUPS = {"business", "business.address", "opt_in", "contact_form"}
+GROUPS = {"business", "business.address", "opt_in", "contact_form"}
+
+
+def unknown_key(path: str) -> str:
+    parent = path.rpartition(".")[0]
+    siblings = {p[len(parent) + 1 :].split(".")[0] for p in FIELDS if p.startswith(parent + ".")}
+    known = sorted(siblings if parent else {p.split(".")[0] for p in FIELDS})
+    return f"unknown key; expected one of {', '.join(known)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,99 +162,6 @@ class Answers:
         return self.lines.get(key)
 
 
-def load_answers(path: str | Path) -> Answers:
-    source = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise InputError("is a folder, not an answers file", source=source) from None
-    except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror})", source=source) from None
-    if len(raw) > MAX_BYTES:
-        raise InputError("the file is too large for an answers file", source=source)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError("the file is not UTF-8 text", source=source, line=line) from None
-    return parse_answers(text, source=source)
-
-
-def parse_answers(text: str, *, source: str = "<answers>") -> Answers:
-    """Answers from YAML text; every error names the key and its line."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise InputError(
-            f"not valid YAML: {exc.problem or exc.context}", source=source, line=line
-        ) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"not valid YAML: {exc}", source=source) from None
-    if root is None:
-        raise InputError(
-            "the file is empty; see `consentry draft --example-answers`", source=source
-        )
-    if not isinstance(root, yaml.MappingNode):
-        raise InputError("expected keys such as business: and messages:", source=source, line=1)
-    raw: dict[str, Any] = {}
-    lines: dict[str, int] = {}
-    _walk(root, "", raw, lines, source)
-    return answers_from_mapping(raw, source=source, lines=lines)
-
-
-def _walk(
-    node: yaml.MappingNode, prefix: str, raw: dict[str, Any], lines: dict[str, int], source: str
-) -> None:
-    for key_node, value in node.value:
-        key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
-        path = f"{prefix}.{key}" if prefix else key
-        line = key_node.start_mark.line + 1
-        if path in lines:
-            raise InputError("this key appears twice", source=source, line=line, key=path)
-        lines[path] = line
-        if path in _GROUPS:
-            if isinstance(value, yaml.MappingNode):
-                _walk(value, path, raw, lines, source)
-            elif not _is_null(value):
-                raise InputError(
-                    "expected indented keys under it", source=source, line=line, key=path
-                )
-            continue
-        if path not in FIELDS:
-            raise InputError(_unknown(path), source=source, line=line, key=path)
-        if _is_null(value):
-            continue
-        if isinstance(value, yaml.SequenceNode):
-            items = []
-            for item in value.value:
-                if not isinstance(item, yaml.ScalarNode):
-                    raise InputError("expected a list of words", source=source, line=line, key=path)
-                items.append(str(item.value))
-            raw[path] = items
-        elif isinstance(value, yaml.ScalarNode):
-            raw[path] = str(value.value)
-        else:
-            raise InputError("expected a single answer here", source=source, line=line, key=path)
-
-
-def _is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and (
-        node.tag == "tag:yaml.org,2002:null" or (not node.style and node.value in ("", "~"))
-    )
-
-
-def _unknown(path: str) -> str:
-    parent = path.rpartition(".")[0]
-    known = sorted(
-        {p[len(parent) + 1 :].split(".")[0] for p in FIELDS if p.startswith(parent + ".")}
-        if parent
-        else {p.split(".")[0] for p in FIELDS}
-    )
-    return f"unknown key; expected one of {', '.join(known)}"
-
-
 class _Reader:
     """Checks raw answers, raising InputError with the key's line: every given answer first, in
     file order (so the first bad line is reported), then the missing ones."""
@@ -302,7 +213,7 @@ def answers_from_mapping(
     lines = dict(lines or {})
     for key in raw:
         if key not in FIELDS:
-            raise InputError(_unknown(key), source=source, line=lines.get(key), key=key)
+            raise InputError(unknown_key(key), source=source, line=lines.get(key), key=key)
     r = _Reader(raw, source, lines)
     entity = r.get("business.type") or "PRIVATE_PROFIT"
     ein = r.get("business.ein")
@@ -387,8 +298,6 @@ def answers_from_mapping(
 
 
 def _with(opt_in: OptIn, **changes: Any) -> OptIn:
-    from dataclasses import replace
-
     return replace(opt_in, **changes)
 
 

@@ -81,8 +81,10 @@ def _clean(raw: str) -> str:
 def check_text(max_len: int, *, min_len: int = 1) -> Callable[[str], str]:
     def check(raw: str) -> str:
         text = _clean(raw)
-        if len(text) < min_len:
+        if not text:
             raise ValueError("this answer is empty")
+        if len(text) < min_len:
+            raise ValueError(f"say a little more (at least {min_len} characters)")
         if len(text) > max_len:
             raise ValueError(f"keep it under {max_len} characters (it has {len(text)})")
         if any(unicodedata.category(c) == "Cc" for c in text):

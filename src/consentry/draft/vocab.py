@@ -169,6 +169,7 @@ INDUSTRY_VERTICALS: tuple[tuple[str, str], ...] = (
     (r"property|real estate|realt|apartment|landlord|rental|\bhoa\b|housing", "REAL_ESTATE"),
     (r"dent|orthodont|clinic|medical|doctor|health|therap|pharma|chiro|veterin|optom|hospital"
      r"|nurs|physio|counsel|mental|hearing|dermat|pediatric", "HEALTHCARE"),
+    (r"church|\bngo\b|non-?profit|charit|shelter|food bank|food pantry|mission", "NGO"),
     (r"insur", "INSURANCE"),
     (r"\blaw\b|attorney|legal|lawyer|notary", "LEGAL"),
     (r"bank|credit union|account|bookkeep|tax prep|financ|lend|loan|mortgage|wealth", "FINANCIAL"),
@@ -180,7 +181,6 @@ INDUSTRY_VERTICALS: tuple[tuple[str, str], ...] = (
     (r"software|saas|\bapp\b|tech|\bit\b|computer|web|cloud|data", "TECHNOLOGY"),
     (r"truck|logistic|transport|taxi|limo|moving|freight|towing|shuttle|auto repair|mechanic"
      r"|car wash", "TRANSPORTATION"),
-    (r"church|ngo|non-?profit|charit|foundation|shelter|food bank|mission", "NGO"),
     (r"government|city of|county|municipal|state agency|town of|public works", "GOVERNMENT"),
     (r"farm|agricult|ranch|nursery|orchard", "AGRICULTURE"),
     (r"manufactur|factory|fabricat|machin", "MANUFACTURING"),
