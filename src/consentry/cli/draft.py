@@ -88,17 +88,12 @@ def draft(
 
 
 def _report(drafted: Any, out: Path, count: int) -> None:
-    advice = drafted.advice
-    subs = f" ({', '.join(advice.sub_use_cases)})" if advice.sub_use_cases else ""
-    print(f"Use case: {advice.use_case}{subs}")
-    for line in advice.checkbox:
-        print(f"  - {line}")
-    for step in advice.extra_steps:
-        print(f"  ! {step}")
+    print(drafted.advice.to_text())
     for reply in drafted.texts.replies:
         seg = reply.count
         print(
-            f"{reply.name} reply: {len(reply.text)} characters, {seg.encoding}, {seg.segments} segment(s)"
+            f"{reply.name} reply: {len(reply.text)} characters, {seg.encoding}, "
+            f"{seg.segments} segment(s)"
         )
         if reply.warning:
             print(f"  ! {reply.warning}")

@@ -135,7 +135,7 @@ USE_CASE_ORDER = (
 )
 USE_CASE_WORDS = {
     "2FA": "one-time passcodes and verification codes",
-    "ACCOUNT_NOTIFICATION": "notices about an existing account, booking or job (reminders, due dates, shifts)",
+    "ACCOUNT_NOTIFICATION": "notices about an existing account, booking or job, such as reminders and due dates",
     "CUSTOMER_CARE": "conversations with people who contact you first",
     "DELIVERY_NOTIFICATION": "the status of an order or delivery",
     "MARKETING": "promotional content: offers, sales, new products",
