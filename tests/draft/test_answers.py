@@ -97,10 +97,6 @@ def test_every_question_fills_an_answers_key_and_picks_map_numbers() -> None:
     assert ask_value(web, "  ") is None
 
 
-@pytest.mark.xfail(
-    reason="phrases.find_brand does not find 'A&B' written without spaces (reported to the lead)",
-    strict=True,
-)
 def test_a_brand_with_an_ampersand_and_no_spaces_is_recognised() -> None:
     raw = {
         **BASE,

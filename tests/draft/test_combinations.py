@@ -57,14 +57,7 @@ def _expected_stop(kinds: set[str], method: str) -> str | None:
     return None
 
 
-# WEB020 asks for a second, informational checkbox whenever a marketing campaign declares another
-# use case, even when that use case is only replies to people who text first (no checkbox needed).
-# A linter false positive, reported to the lead; the drafter does not invent a box for it.
-_WEB020 = pytest.mark.xfail(reason="WEB020 false positive: replies need no checkbox", strict=True)
-COMBOS = [
-    pytest.param(*combo, marks=_WEB020) if combo == ("replies", "web_form", True) else combo
-    for combo in itertools.product(KINDS, METHOD_ANSWERS, (False, True))
-]
+COMBOS = list(itertools.product(KINDS, METHOD_ANSWERS, (False, True)))
 
 
 @pytest.mark.parametrize(("kind", "method", "marketing"), COMBOS)

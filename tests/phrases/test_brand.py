@@ -118,3 +118,10 @@ def test_short_alias_is_whole_word_only() -> None:
 def test_domain_alias_is_reported_whole() -> None:
     m = find_brand("visit maplestreetdental.com", MAPLE)
     assert m is not None and m.text == "maplestreetdental.com"
+
+
+def test_an_ampersand_may_touch_its_neighbours() -> None:
+    aliases = brand_aliases("A&B Dental", "A&B Dental LLC", None)
+    assert find_brand("A&B Dental: your visit is confirmed", aliases) is not None
+    assert find_brand("A & B Dental: your visit is confirmed", aliases) is not None
+    assert find_brand("AT&T: your bill is ready", brand_aliases("AT&T", None, None)) is not None

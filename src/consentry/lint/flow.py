@@ -239,7 +239,9 @@ def analyse_flow(text: str) -> FlowAnalysis:
     low = text.lower()
     methods: set[Method] = set()
     checkbox = _CHECKBOX.search(low) is not None
-    pages = [u for u in urls if not is_policy_url(u)]
+    evidence = _evidence(urls, full)
+    # A photo of a keyword sign or a paper form is not a web page with a form.
+    pages = [u for u in urls if not is_policy_url(u) and u not in evidence]
     if _WEB.search(low) or (pages and (_FORM_WORD.search(low) or _ONLINE_VERB.search(low))):
         methods.add(Method.WEB)
     keywords = _keywords(text, low)
@@ -259,7 +261,7 @@ def analyse_flow(text: str) -> FlowAnalysis:
         methods=frozenset(methods),
         urls=urls,
         keywords=keywords,
-        evidence_links=_evidence(urls, full),
+        evidence_links=evidence,
         mentions_checkbox=checkbox,
         login_gated=_LOGIN.search(low) is not None,
         number_given_as_consent=_NUMBER_GIVEN.search(low) is not None,

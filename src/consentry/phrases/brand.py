@@ -6,6 +6,7 @@ DENTAL:" and "maplestreetdental.com"; "The Smith & Sons Co." is also "Smith and 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -177,8 +178,16 @@ def _alias_parts(alias: str) -> tuple[str, str | None] | None:
         return None
     # Words may run together ("MapleStreetDental") only when that cannot make a common word.
     sep = r"[^a-z0-9\n]{0,3}" if sum(len(t) for t in core) >= 10 else r"[^a-z0-9\n]{1,3}"
-    body = lead + sep.join(_token_pattern(t) for t in core)
-    return body, (sep.join(_token_pattern(t) for t in tail) if tail else None)
+    return lead + _join(core, sep), (_join(tail, sep) if tail else None)
+
+
+def _join(tokens: list[str], sep: str) -> str:
+    """Token patterns with separators; '&' may touch its neighbours ("A&B Dental", "AT&T")."""
+    out = _token_pattern(tokens[0])
+    for prev, token in itertools.pairwise(tokens):
+        glue = r"[^a-z0-9\n]{0,3}" if "&" in (prev, token) else sep
+        out += glue + _token_pattern(token)
+    return out
 
 
 def _alias_pattern(alias: str) -> str | None:

@@ -92,7 +92,9 @@ _SHARING_CONTEXT = re.compile(
     r"\b(?:shar\w+|sold|sell\w*|rent\w*|disclos\w+|transfer\w*|third[\s-]part\w+|affiliates?"
     r"|partners?|purposes)\b"
 )
-_NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bno|\bnon-?|\bwithout|\bexcluding)\s?(?:\w+\s){0,3}$")
+_NEGATED = re.compile(
+    r"(?:\bnot\b|n't\b|\bnever\b|\bno\b|\bnon-|\bnon\b|\bwithout\b|\bexcluding\b)\s?(?:\w+\s){0,3}$"
+)
 
 
 def _marketing_ok(folded: Folded, m: re.Match[str]) -> bool:

@@ -24,6 +24,11 @@ _OTHER_CHANNELS = re.compile(
     r"\b(?:e-?mails?|newsletters?|phone calls?|calls|autodialed calls|pre-?recorded|voicemails?|direct mail)\b",
     re.IGNORECASE,
 )
+_CALLS_ONLY = re.compile(
+    r"\b(?:we (?:will|won't|will not|never) (?:not )?(?:text|sms)|not (?:used )?(?:for|to) (?:text|sms)"
+    r"|(?:calls?|phone calls?) only|only (?:to|for) (?:call|phone)|never (?:text|sms))",
+    re.IGNORECASE,
+)
 _VAGUE_LABEL = re.compile(
     r"^\W*(?:text me|sms|yes|opt[ -]?in|contact me|i agree|subscribe|sign me up)\W*$", re.IGNORECASE
 )
@@ -102,6 +107,8 @@ def phone_form_without_sms_consent(ctx: LintContext) -> Iterator[Hit]:
     if view is None:
         return
     for page, form in view.phone_forms():
+        if _CALLS_ONLY.search(f"{form.text} {form.nearby_text}"):
+            continue  # the form itself says its numbers are for calls, not texts: the fix is in place
         if not view.sms_boxes(form) and not _sms_form_expected(ctx, page):
             yield _form_hit(
                 page,
@@ -321,7 +328,10 @@ def marketing_consent_not_separate_on_form(ctx: LintContext) -> Iterator[Hit]:
     view = ctx.site_view
     if view is None or not ctx.is_marketing:
         return
-    informational = bool(ctx.use_cases - {"MARKETING", "MIXED", "LOW_VOLUME"})
+    others = ctx.use_cases - {"MARKETING", "MIXED", "LOW_VOLUME"}
+    if Method.TEXT_FIRST in ctx.flow.methods:
+        others -= {"CUSTOMER_CARE"}  # replies to people who text first need no checkbox
+    informational = bool(others)
     for page, form in view.phone_forms():
         boxes = view.sms_boxes(form)
         if not boxes or not view.is_opt_in_page(page):
@@ -342,7 +352,8 @@ def marketing_consent_not_separate_on_form(ctx: LintContext) -> Iterator[Hit]:
             )
 
 
-_QUOTE = re.compile(r"[\"“']([^\"”']{40,600})[\"”']")
+# Quotation marks, but not apostrophes inside words ("Joe's").
+_QUOTE = re.compile(r"(?:[\"“]|(?<![A-Za-z])['‘])([^\"”]{40,600}?)(?:[\"”]|['’](?![A-Za-z]))")
 
 
 def _words(text: str) -> list[str]:
