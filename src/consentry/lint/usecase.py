@@ -18,7 +18,9 @@ __all__ = ["ContentProfile", "kinds_of", "profile_content"]
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    """A pattern for lower-cased text (case-sensitive matching is several times faster than
+    IGNORECASE; `kinds_of` lower-cases each message once). Escapes such as \\S keep their case."""
+    return re.compile(re.sub(r"(?<![\\?])[A-Z]", lambda m: m.group(0).lower(), pattern))
 
 
 # Promotional signals: strong enough that an appointment reminder, a bill or an order update does
@@ -181,6 +183,7 @@ def kinds_of(text: str) -> frozenset[str]:
     """Classify one message: marketing, promotional, otp, donation, political, confirmations,
     test. Every marketing message is also promotional."""
     kinds: set[str] = set()
+    cased, text = text, text.lower()
     if _MARKETING.search(text):
         kinds.update(("marketing", "promotional"))
     elif _PROMOTIONAL.search(text):
@@ -189,7 +192,7 @@ def kinds_of(text: str) -> frozenset[str]:
         kinds.add("otp")
     if _DONATION.search(text) and not _NOT_DONATION.search(text):
         kinds.add("donation")
-    if _POLITICAL.search(text) or _POLITICAL_CASED.search(text):
+    if _POLITICAL.search(text) or _POLITICAL_CASED.search(cased):
         kinds.add("political")
     if _is_opt_in_confirmation(text):
         kinds.add("opt_in_confirmation")
