@@ -57,82 +57,38 @@ rule(
     refs=("R092", "R008"),
 )(mentions_brand(_IN, "The opt-in confirmation does not name your business ({brand})."))
 
-rule(
-    code="CFM003",
-    name="opt-in-message-missing-frequency",
-    severity=Severity.ERROR,
-    summary="The opt-in confirmation does not say how often messages are sent.",
-    why="Carriers require the confirmation to disclose message frequency (DCA 611/861).",
-    fix="Add 'Msg frequency varies' or a number such as 'Up to 4 msgs/month'.",
-    sources=(_TX, _AWS_REJ),
-    carrier_codes=_CFM_CODES,
-    fields=(_IN,),
-    refs=("R092",),
-)(
-    required_phrase(
-        _IN,
-        phrases.find_frequency_disclosure,
-        "The opt-in confirmation does not say how often messages are sent.",
-    )
-)
-
-rule(
-    code="CFM004",
-    name="opt-in-message-missing-data-rates",
-    severity=Severity.ERROR,
-    summary="The opt-in confirmation lacks 'Msg & data rates may apply'.",
-    why="""Carriers require the confirmation to warn that the subscriber's plan may charge for
-    texts ('associated fees disclosures' in DCA 611/861).""",
-    fix="Add 'Msg & data rates may apply.'",
-    sources=(_TX, _AWS_REJ),
-    carrier_codes=_CFM_CODES,
-    fields=(_IN,),
-    refs=("R092",),
-)(
-    required_phrase(
-        _IN,
-        phrases.find_rates_disclosure,
-        "The opt-in confirmation does not say 'Msg & data rates may apply'.",
-    )
-)
-
-rule(
-    code="CFM005",
-    name="opt-in-message-missing-help-instructions",
-    severity=Severity.ERROR,
-    summary="The opt-in confirmation does not tell people to reply HELP for help.",
-    why="Carriers require HELP instructions in the confirmation (DCA 611/861).",
-    fix="Add 'Reply HELP for help.'",
-    sources=(_TX, _AWS_REJ),
-    carrier_codes=(*_CFM_CODES, "AWS OPT_IN_MESSAGE_NON_COMPLIANT_HELP_STOP"),
-    fields=(_IN,),
-    refs=("R092",),
-)(
-    required_phrase(
-        _IN,
-        phrases.find_help_instruction,
-        "The opt-in confirmation does not say 'Reply HELP for help'.",
-    )
-)
-
-rule(
-    code="CFM006",
-    name="opt-in-message-missing-stop-instructions",
-    severity=Severity.ERROR,
-    summary="The opt-in confirmation does not tell people how to opt out.",
-    why="Carriers require opt-out (STOP) instructions in the confirmation (DCA 611/861).",
-    fix="Add 'Reply STOP to cancel.'",
-    sources=(_TX, _AWS_REJ),
-    carrier_codes=(*_CFM_CODES, "AWS OPT_IN_MESSAGE_NON_COMPLIANT_HELP_STOP"),
-    fields=(_IN,),
-    refs=("R092",),
-)(
-    required_phrase(
-        _IN,
-        phrases.find_stop_instruction,
-        "The opt-in confirmation does not say 'Reply STOP to cancel'.",
-    )
-)
+# The four disclosures DCA 611/861 name for the confirmation, declared from one table.
+for _code, _name, _detector, _summary, _why, _fix, _codes in (
+    ("CFM003", "opt-in-message-missing-frequency", phrases.find_frequency_disclosure,
+     "The opt-in confirmation does not say how often messages are sent.",
+     "Carriers require the confirmation to disclose message frequency (DCA 611/861).",
+     "Add 'Msg frequency varies' or a number such as 'Up to 4 msgs/month'.", _CFM_CODES),
+    ("CFM004", "opt-in-message-missing-data-rates", phrases.find_rates_disclosure,
+     "The opt-in confirmation does not say 'Msg & data rates may apply'.",
+     "Carriers require the confirmation to warn that the subscriber's plan may charge for texts "
+     "('associated fees disclosures' in DCA 611/861).",
+     "Add 'Msg & data rates may apply.'", _CFM_CODES),
+    ("CFM005", "opt-in-message-missing-help-instructions", phrases.find_help_instruction,
+     "The opt-in confirmation does not say 'Reply HELP for help'.",
+     "Carriers require HELP instructions in the confirmation (DCA 611/861).",
+     "Add 'Reply HELP for help.'", (*_CFM_CODES, "AWS OPT_IN_MESSAGE_NON_COMPLIANT_HELP_STOP")),
+    ("CFM006", "opt-in-message-missing-stop-instructions", phrases.find_stop_instruction,
+     "The opt-in confirmation does not say 'Reply STOP to cancel'.",
+     "Carriers require opt-out (STOP) instructions in the confirmation (DCA 611/861).",
+     "Add 'Reply STOP to cancel.'", (*_CFM_CODES, "AWS OPT_IN_MESSAGE_NON_COMPLIANT_HELP_STOP")),
+):  # fmt: skip
+    rule(
+        code=_code,
+        name=_name,
+        severity=Severity.ERROR,
+        summary=_summary,
+        why=_why,
+        fix=_fix,
+        sources=(_TX, _AWS_REJ),
+        carrier_codes=_codes,
+        fields=(_IN,),
+        refs=("R092",),
+    )(required_phrase(_IN, _detector, _summary))
 
 rule(
     code="CFM007",
