@@ -29,6 +29,7 @@ class LintContext:
         self._found: dict[tuple[Detector, str], Match | None] = {}
         self.memo: dict[str, object] = {}  # analysis shared by rules of one family
         self._brand_found: dict[str, bool] = {}
+        self._texts: dict[str, str] = {}
 
     @property
     def brand(self) -> Brand:
@@ -39,7 +40,10 @@ class LintContext:
         return self.loaded.campaign.campaign
 
     def text(self, path: str) -> str:
-        return self.loaded.campaign.text(path)
+        found = self._texts.get(path)
+        if found is None:
+            found = self._texts[path] = self.loaded.campaign.text(path)
+        return found
 
     def present(self, path: str) -> bool:
         return bool(self.text(path).strip())
