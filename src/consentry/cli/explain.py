@@ -32,6 +32,8 @@ def _read_notice(notice: str | None) -> tuple[str, str]:
         if notice is None and sys.stdin.isatty():
             raise InputError("give the notice text, a file, or '-' to read it from standard input")
         return sys.stdin.read(MAX_NOTICE_BYTES + 1), "<stdin>"
+    if not notice.strip():
+        raise InputError("the notice is empty; paste the reviewer's text or codes")
     path = Path(notice)
     try:
         is_file, exists = path.is_file(), path.exists()

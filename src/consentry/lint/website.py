@@ -10,6 +10,7 @@ from pathlib import Path
 
 from consentry import phrases
 from consentry.campaign.model import LoadedCampaign
+from consentry.errors import InputError
 from consentry.lint.finding import Finding
 from consentry.site import SiteSnapshot, crawl_site, load_folder
 
@@ -70,10 +71,19 @@ class SiteChecker:
 
     def _site_snapshot(self, loaded: LoadedCampaign) -> SiteSnapshot:
         assert self.site is not None
-        if Path(self.site).is_dir():
+        local = Path(self.site).expanduser()
+        if "://" not in self.site and not local.exists() and self.site.startswith(("/", ".", "~")):
+            raise InputError(
+                "no such folder of saved pages (give a folder or a website URL)", source=self.site
+            )
+        if local.is_file():
+            raise InputError(
+                "is a file; give a folder of saved pages or a website URL", source=self.site
+            )
+        if local.is_dir():
             # A folder is matched to each campaign's own URLs, so it is read per campaign.
             base = [loaded.campaign.brand.website or "", *campaign_urls(loaded)]
-            return load_folder(self.site, base_urls=[b for b in base if b])
+            return load_folder(local, base_urls=[b for b in base if b])
         if self._shared is None:
             self._shared = crawl_site(
                 [self.site],
