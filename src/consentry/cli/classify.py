@@ -22,30 +22,13 @@ class Format(StrEnum):
 
 
 def _keywords(path: Path | None) -> KeywordSets:
+    from consentry.campaign import load_campaign
     from consentry.ledger.config import LedgerConfig
     from consentry.ledger.keywords import DEFAULT_KEYWORDS
 
     if path is None:
         return DEFAULT_KEYWORDS
-    try:
-        from consentry.campaign import load_campaign
-    except ImportError:  # pragma: no cover - only before the campaign loader exists
-        return LedgerConfig.from_campaign(_read_campaign_yaml(path)).keywords
     return LedgerConfig.from_campaign(load_campaign(path)).keywords
-
-
-def _read_campaign_yaml(path: Path) -> object:
-    """Fallback reader: the keyword lists and replies are all `classify` needs."""
-    import yaml
-
-    from consentry.errors import InputError
-
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror})", source=str(path)) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError(f"not a YAML or JSON campaign file ({exc})", source=str(path)) from None
 
 
 def _as_json(text: str, found: Classification) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from consentry import phrases
+from consentry.lint.patterns import lowercase_pattern
 
 __all__ = ["FlowAnalysis", "Method", "analyse_flow", "is_policy_url"]
 
@@ -27,10 +28,7 @@ class Method(StrEnum):
     QR = "QR code"
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    """A pattern for lower-cased text: case-sensitive matching is several times faster than
-    IGNORECASE, and the flow is lower-cased once. Escapes such as \\S keep their case."""
-    return re.compile(re.sub(r"(?<![\\?])[A-Z]", lambda m: m.group(0).lower(), pattern))
+_rx = lowercase_pattern  # the text is lower-cased once per analysis
 
 
 _WEB = _rx(

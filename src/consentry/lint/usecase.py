@@ -14,13 +14,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from consentry.lint.patterns import lowercase_pattern
+
 __all__ = ["ContentProfile", "kinds_of", "profile_content"]
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    """A pattern for lower-cased text (case-sensitive matching is several times faster than
-    IGNORECASE; `kinds_of` lower-cases each message once). Escapes such as \\S keep their case."""
-    return re.compile(re.sub(r"(?<![\\?])[A-Z]", lambda m: m.group(0).lower(), pattern))
+_rx = lowercase_pattern  # the text is lower-cased once per analysis
 
 
 # Promotional signals: strong enough that an appointment reminder, a bill or an order update does

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from consentry.lint.context import LintContext
+from consentry.lint.patterns import lowercase_pattern
 from consentry.lint.rule import Check, Hit
 
 __all__ = [
@@ -185,14 +186,14 @@ def _prefilter(screens: list[Screen]) -> re.Pattern[str]:
     """All the screens' terms as one pattern over lower-cased text.
 
     Most campaigns mention none of these terms, and one case-sensitive pass with a word-start
-    gate is several times faster than one case-insensitive pass per screen. It can only match
-    more than the per-field scan (the terms carry no upper-case literals), so it is a safe filter.
+    gate is several times faster than one case-insensitive pass per screen. Literal capitals are
+    lower-cased too, so it can only match more than the per-field scan: a safe filter.
     """
     key = tuple(id(s) for s in screens)
     found = _PREFILTERS.get(key)
     if found is None:
         body = "|".join(f"(?:{s.terms.pattern})" for s in screens)
-        found = _PREFILTERS[key] = re.compile(rf"\b(?=\w)(?:{body})")
+        found = _PREFILTERS[key] = lowercase_pattern(rf"\b(?=\w)(?:{body})")
     return found
 
 
