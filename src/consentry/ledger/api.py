@@ -11,7 +11,7 @@ so an HTTP route can be a single call plus `.as_json()`. No web framework is imp
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 
 from consentry.errors import InputError
 from consentry.ledger.appender import GroupCommitter
+from consentry.ledger.capture import CaptureResult, RateLimiter, capture
 from consentry.ledger.certificate import render_certificate
 from consentry.ledger.chain import ChainReport
 from consentry.ledger.config import LedgerConfig
@@ -30,7 +31,7 @@ from consentry.ledger.fields import clean_inbound, clean_text
 from consentry.ledger.gate import GateResult, SendGate
 from consentry.ledger.importer import plan_import
 from consentry.ledger.inbound import InboundMessage, InboundOp, InboundResult
-from consentry.ledger.keys import ApiKey, NewApiKey, check_key, create_key, revoke_key
+from consentry.ledger.keys import ApiKey, NewApiKey, check_key, create_key, list_keys, revoke_key
 from consentry.ledger.model import GENESIS_HASH, Event, EventType
 from consentry.ledger.phone import normalize_phone, try_normalize
 from consentry.ledger.records import (
@@ -41,6 +42,7 @@ from consentry.ledger.records import (
     parse_time,
     review_resolved_draft,
 )
+from consentry.ledger.sites import Site, create_site, list_sites, revoke_site, site_by_key
 from consentry.ledger.state import BRAND_SCOPE, merge, scope_of
 from consentry.ledger.store import Operation, Store
 
@@ -366,14 +368,53 @@ class Ledger:
         )
 
     # -- API keys --------------------------------------------------------------------------------
-    def create_api_key(self, name: str | None = None) -> NewApiKey:
-        return create_key(self.engine, name, self.now())
+    def create_api_key(
+        self, name: str | None = None, scopes: str | list[str] | tuple[str, ...] | None = None
+    ) -> NewApiKey:
+        """A new key; `scopes` is any of record, read, check (default: all)."""
+        return create_key(self.engine, name, self.now(), scopes)
+
+    def api_keys(self) -> list[ApiKey]:
+        return list_keys(self.engine)
 
     def check_api_key(self, token: str | None) -> ApiKey | None:
         return check_key(self.engine, token)
 
     def revoke_api_key(self, key_id: str) -> bool:
         return revoke_key(self.engine, key_id, self.now())
+
+    # -- websites (public form capture) --------------------------------------------------------------
+    def create_site(
+        self,
+        name: str | None,
+        origins: list[str] | tuple[str, ...],
+        *,
+        brand: str | None = None,
+        campaign: str | None = None,
+    ) -> Site:
+        """Register a website whose forms may post consent with the returned publishable key."""
+        return create_site(self.engine, name, origins, self.now(), brand=brand, campaign=campaign)
+
+    def site_by_key(self, key: str | None) -> Site | None:
+        return site_by_key(self.engine, key)
+
+    def sites(self) -> list[Site]:
+        return list_sites(self.engine)
+
+    def revoke_site(self, site_id: str) -> bool:
+        return revoke_site(self.engine, site_id, self.now())
+
+    def capture(
+        self,
+        payload: Mapping[str, Any],
+        *,
+        origin: str | None,
+        ip: str | None = None,
+        user_agent: str | None = None,
+        limiter: RateLimiter | None = None,
+    ) -> CaptureResult:
+        """Consent evidence posted by the website snippet (see `consentry.ledger.capture`)."""
+        return capture(self, payload, origin=origin, ip=ip, user_agent=user_agent, limiter=limiter)
 
 
 def _instant(value: datetime | str | None, now: datetime) -> datetime:

@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import TypeDecorator
 
-__all__ = ["api_keys", "chain_head", "events", "metadata", "number_states"]
+__all__ = ["api_keys", "chain_head", "events", "metadata", "number_states", "sites"]
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -109,6 +109,20 @@ api_keys = Table(
     Column("key_id", String(32), primary_key=True),
     Column("name", String(200), nullable=False),
     Column("key_hash", String(64), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("revoked_at", UTCDateTime()),
+    Column("scopes", String(200), nullable=False, server_default="*"),
+)
+
+sites = Table(
+    "sites",
+    metadata,
+    Column("site_id", String(32), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("key", String(80), nullable=False, unique=True),
+    Column("origins", Text, nullable=False),
+    Column("brand", String(64)),
+    Column("campaign", String(64)),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("revoked_at", UTCDateTime()),
 )
