@@ -256,20 +256,30 @@ def keys_create(
     name: Annotated[
         str | None, typer.Option(help="A label, e.g. the site or app using it.")
     ] = None,
+    scope: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--scope",
+            help="record (consents, opt-outs, inbound), read (state, evidence, verify) or "
+            "check (send-check); repeat for several. Default: all.",
+        ),
+    ] = None,
 ) -> None:
     """Print a new API key for the ledger service. Only its hash is stored: copy it now.
 
     Example:
 
-        consentry ledger keys create --name website
+        consentry ledger keys create --name website --scope record
     """
     with _user_errors():
         ledger = _open(database, create=True)
-        key = ledger.create_api_key(name)
-        ledger.close()
+        try:
+            key = ledger.create_api_key(name, scope or None)
+        finally:
+            ledger.close()
     typer.echo(key.token)
     typer.echo(
-        f"Key {key.key_id} ({key.name}) created. It is shown only once; "
-        "send it as 'Authorization: Bearer <key>'.",
+        f"Key {key.key_id} ({key.name}, scopes: {' '.join(key.scopes)}) created. It is shown "
+        "only once; send it as 'Authorization: Bearer <key>'.",
         err=True,
     )
