@@ -191,14 +191,15 @@ def _url(value: object, source: str, key: str) -> str | None:
 
 def _opt_out(value: object, source: str, key: str) -> bool | frozenset[str]:
     """true/false, or the numbers and Messaging Service SIDs (a list, or one string separated
-    by commas or spaces) where Twilio answers the keywords."""
+    by commas, or by spaces) where Twilio answers the keywords."""
     if value is None or isinstance(value, bool):
         return bool(value)
     if isinstance(value, str):
         lowered = value.strip().lower()
         if lowered in _TRUE | _FALSE:
             return lowered in _TRUE
-        items: Iterable[object] = value.replace(",", " ").split()
+        # Commas separate items when present, since a number may contain spaces.
+        items: Iterable[object] = value.split(",") if "," in value else value.split()
     elif isinstance(value, Iterable):
         items = value
     else:
@@ -210,6 +211,8 @@ def _opt_out(value: object, source: str, key: str) -> bool | frozenset[str]:
     out: set[str] = set()
     for item in items:
         text = _text(item) or ""
+        if not text:
+            continue
         if _SERVICE_SID.fullmatch(text):
             out.add(text)
             continue
