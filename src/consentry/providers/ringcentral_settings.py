@@ -89,8 +89,9 @@ class RingCentralSettings:
         for name in ("client_id", "client_secret", "jwt"):
             if not getattr(self, name):
                 raise InputError(
-                    f"{ENV[name]} is not set; copy it from your app in the RingCentral "
-                    "developer console (https://developers.ringcentral.com/console)",
+                    "is not set; copy it from your app in the RingCentral developer console "
+                    "(https://developers.ringcentral.com/console)",
+                    source="environment",
                     key=ENV[name],
                 )
 
@@ -98,14 +99,15 @@ class RingCentralSettings:
         """(webhook_url, verification_token), or an InputError naming what is missing."""
         if not self.webhook_url:
             raise InputError(
-                f"{ENV['webhook_url']} is not set; use the public https address of "
-                "/v1/webhooks/ringcentral on your consentry service",
+                "is not set; use the public https address of /v1/webhooks/ringcentral "
+                "on your consentry service (or pass --webhook-url)",
+                source="environment",
                 key=ENV["webhook_url"],
             )
         if not self.verification_token:
             raise InputError(
-                f"{ENV['verification_token']} is not set; "
-                "`consentry ringcentral connect` makes one for you",
+                "is not set; `consentry ringcentral connect` makes one for you",
+                source="environment",
                 key=ENV["verification_token"],
             )
         return self.webhook_url, self.verification_token
