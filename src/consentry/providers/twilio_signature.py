@@ -18,11 +18,13 @@ import hmac
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 from urllib.parse import urlsplit, urlunsplit
 
 __all__ = [
     "SIGNATURE_HEADER",
     "Params",
+    "ProxySettings",
     "SignatureCheck",
     "check_signature",
     "compute_signature",
@@ -193,17 +195,30 @@ def _with_port(host: str, port: str | None, scheme: str) -> str:
     return f"{bare}:{port}"
 
 
+class ProxySettings(Protocol):
+    """What `public_url` reads from settings (`TwilioSettings` has both)."""
+
+    @property
+    def public_url(self) -> str | None: ...
+    @property
+    def trust_proxy(self) -> bool: ...
+
+
 def public_url(
+    settings: ProxySettings | None = None,
     *,
     scheme: str,
     host: str,
     path: str,
     query: str = "",
     headers: Mapping[str, str] | None = None,
-    trust_proxy: bool = False,
+    trust_proxy: bool | None = None,
     public_base_url: str | None = None,
 ) -> str:
     """The URL Twilio requested (the one it signed), from what the server received.
+
+    `settings` (e.g. a `TwilioSettings`) supplies `public_url` and `trust_proxy`; the keyword
+    arguments of the same meaning override it.
 
     - `public_base_url` (e.g. `https://consent.example.com` or `https://example.com/consentry`)
       wins over everything: its scheme and host replace the request's, and its path is put in
@@ -213,6 +228,9 @@ def public_url(
     - `path` should be the raw (still percent-encoded) path and `query` the raw query string,
       since Twilio signs the URL exactly as it is configured in the Console.
     """
+    if settings is not None:
+        public_base_url = public_base_url or settings.public_url
+        trust_proxy = settings.trust_proxy if trust_proxy is None else trust_proxy
     path = path or "/"
     if not path.startswith("/"):
         path = "/" + path

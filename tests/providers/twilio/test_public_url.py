@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from twilio.request_validator import RequestValidator
 
+from consentry.providers.twilio_settings import TwilioSettings
 from consentry.providers.twilio_signature import public_url, verify_signature
 from tests.providers.twilio.conftest import TOKEN
 
@@ -92,3 +93,14 @@ def test_signature_survives_a_tls_proxy() -> None:
     url = public_url(**seen, headers=headers, trust_proxy=True)  # type: ignore[arg-type]
     assert url == signed
     assert verify_signature(url, params, signature, TOKEN)
+
+
+def test_settings_supply_proxy_trust_and_public_url() -> None:
+    """The web layer calls `public_url(settings, ...)`."""
+    trusting = TwilioSettings(auth_token=TOKEN, trust_proxy=True)
+    headers = {"X-Forwarded-Proto": "https"}
+    seen = dict(scheme="http", host="consent.example.com", path="/v1/webhooks/twilio")
+    assert public_url(trusting, **seen, headers=headers).startswith("https://")  # type: ignore[arg-type]
+    assert public_url(trusting, **seen, headers=headers, trust_proxy=False).startswith("http://")  # type: ignore[arg-type]
+    fixed = TwilioSettings(auth_token=TOKEN, public_url="https://sms.example.org")
+    assert public_url(fixed, **seen) == "https://sms.example.org/v1/webhooks/twilio"  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import hmac
 import string
+from urllib.parse import parse_qsl
 
 import pytest
 from hypothesis import given, settings
@@ -166,3 +167,13 @@ def test_url_variants_follow_the_oracle() -> None:
         "http://example.com/x",
     ]
     assert url_variants("http://[::1]:8080/x")[1] == "http://[::1]/x"
+
+
+def test_signed_webhook_body_parses_back_to_the_signed_params() -> None:
+    """What a server parses from the helper's body verifies, spaces, '+' and emoji included."""
+    params = inbound_params("+15124470198", "+15125550100", "Stop + go & 🛑 a=b")
+    body, headers = signed_webhook(WEBHOOK_URL, params, TOKEN)
+    assert headers["Content-Type"] == "application/x-www-form-urlencoded"
+    parsed = parse_qsl(body.decode("ascii"), keep_blank_values=True)
+    assert dict(parsed) == params
+    assert verify_signature(WEBHOOK_URL, parsed, headers["X-Twilio-Signature"], TOKEN)
