@@ -17,13 +17,12 @@ __all__ = ["router"]
 
 router = APIRouter()
 
+# The snippet posts this JSON as text/plain (a "simple" request needs no CORS preflight); the
+# service reads either content type the same way.
 _CAPTURE_BODY = {
     "required": True,
-    "content": {
-        "application/json": {"schema": CaptureIn.model_json_schema()},
-        # The snippet posts JSON as text/plain: a "simple" request needs no CORS preflight.
-        "text/plain": {"schema": {"type": "string"}},
-    },
+    "description": "JSON; sent as application/json or, by the snippet, as text/plain",
+    "content": {"application/json": {"schema": CaptureIn.model_json_schema()}},
 }
 
 
