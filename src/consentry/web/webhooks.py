@@ -11,17 +11,32 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from consentry.providers.messages import WebhookOutcome
-from consentry.web.errors import ERRORS, error_response
+from consentry.web.errors import error_response
 from consentry.web.schemas import ErrorBody
 
 __all__ = ["router"]
 
 router = APIRouter(prefix="/v1/webhooks")
 
+
+def _plain(description: str) -> dict[str, Any]:
+    # The provider handlers answer in plain text (a provider shows it in its debugger); the
+    # body limit answers in JSON like every other route.
+    return {
+        "description": description,
+        "content": {
+            "text/plain": {"schema": {"type": "string"}},
+            "application/json": {"schema": ErrorBody.model_json_schema()},
+        },
+    }
+
+
 _HOOK_ERRORS: dict[int | str, dict[str, Any]] = {
-    **ERRORS,
-    401: {"model": ErrorBody, "description": "No signature or verification token"},
-    403: {"model": ErrorBody, "description": "A signature or token that does not match"},
+    400: _plain("Not an inbound message this service understands; nothing recorded"),
+    401: _plain("No signature or verification token; nothing recorded"),
+    403: _plain("A signature or token that does not match; nothing recorded"),
+    413: _plain("The body is larger than the service accepts"),
+    500: _plain("An internal fault; nothing was half-recorded"),
     503: {"model": ErrorBody, "description": "This provider is not configured on this service"},
 }
 
@@ -94,7 +109,13 @@ async def twilio(request: Request) -> Response:
     openapi_extra={
         "requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}}
     },
-    responses={**_HOOK_ERRORS, 200: {"description": "Acknowledged"}},
+    responses={
+        **_HOOK_ERRORS,
+        200: {
+            "description": "Acknowledged (the Validation-Token handshake echoes the header)",
+            "content": {"text/plain": {}, "application/json": {}},
+        },
+    },
 )
 async def ringcentral(request: Request) -> Response:
     settings = request.app.state.settings.ringcentral
