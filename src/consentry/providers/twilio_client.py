@@ -3,7 +3,7 @@
 Send: `POST /2010-04-01/Accounts/{AccountSid}/Messages.json`, form fields To, From or
 MessagingServiceSid, Body, HTTP Basic auth AccountSid:AuthToken; 201 with the Message resource
 as JSON (`sid`, `status`, ...): https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource
-Errors are JSON `{code, message, more_info, status}`: https://www.twilio.com/docs/usage/twilios-response#response-formats-exceptions
+Errors are JSON `{code, message, more_info, status}`: https://www.twilio.com/docs/usage/twilios-response
 """
 
 from __future__ import annotations

@@ -114,8 +114,10 @@ def check_signature(
 ) -> SignatureCheck:
     """Whether `signature` is Twilio's for this request, under the token or the secondary one.
 
-    The secondary token covers the window of an Auth Token rotation in the Twilio Console
-    (https://www.twilio.com/docs/iam/api/authtoken): requests signed with either are genuine.
+    Twilio signs with the account's primary Auth Token; during a rotation (create a secondary
+    token, then promote it: https://www.twilio.com/docs/iam/api/secondary_authtoken and
+    https://www.twilio.com/docs/iam/api/authtoken) accepting both the old and the new token
+    means the promotion causes no window of refused webhooks.
     """
     if signature is None or not signature.strip():
         return SignatureCheck.MISSING

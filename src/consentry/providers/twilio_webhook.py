@@ -38,7 +38,8 @@ _XML_DECL = '<?xml version="1.0" encoding="UTF-8"?>'
 # Characters XML 1.0 cannot carry at all, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _KEYWORD_ACTIONS = frozenset({Action.OPT_OUT, Action.OPT_IN, Action.HELP})
-# OptOutType values (https://help.twilio.com/articles/31560110671259) and our action names.
+# OptOutType values and our action names:
+# https://support.twilio.com/hc/en-us/articles/31560110671259-How-to-Track-Opt-Out-Opt-In-and-Help-Messages-Using-the-OptOutType-Parameter
 _OPT_OUT_TYPES = {"STOP": Action.OPT_OUT, "START": Action.OPT_IN, "HELP": Action.HELP}
 
 

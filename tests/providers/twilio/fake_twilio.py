@@ -81,7 +81,7 @@ def inbound_params(
         params["MessagingServiceSid"] = messaging_service_sid
     if opt_out_type:
         # Sent only when Advanced Opt-Out on the Messaging Service matched a keyword:
-        # https://help.twilio.com/articles/31560110671259
+        # https://support.twilio.com/hc/en-us/articles/31560110671259-How-to-Track-Opt-Out-Opt-In-and-Help-Messages-Using-the-OptOutType-Parameter
         params["OptOutType"] = opt_out_type
     params.update(extra)
     return params
@@ -204,7 +204,7 @@ class FakeTwilio:
 
 
 def _error(status: int, code: int, message: str) -> dict[str, Any]:
-    # https://www.twilio.com/docs/usage/twilios-response#response-formats-exceptions
+    # https://www.twilio.com/docs/usage/twilios-response
     return {
         "code": code,
         "message": message,
