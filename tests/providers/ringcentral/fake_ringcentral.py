@@ -95,7 +95,9 @@ class FakeRingCentral:
         self._ids = itertools.count(320270670010)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self._server.fake = self  # type: ignore[attr-defined]
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+        )
 
     # -- lifecycle -------------------------------------------------------------------------------
     @property
@@ -162,13 +164,17 @@ class FakeRingCentral:
         *,
         status: str = "Active",
         expires_in: int = 604799,
+        ends_in: int | None = None,
         token: str | None = None,
     ) -> str:
+        """An existing subscription; `ends_in` seconds left (default: its whole lifetime)."""
         sub_id = str(uuid.uuid4())
         with self.lock:
-            self.subscriptions[sub_id] = self._subscription(
-                sub_id, address, token, expires_in, status=status
-            )
+            sub = self._subscription(sub_id, address, token, expires_in, status=status)
+            if ends_in is not None:
+                sub["expirationTime"] = _iso(_now() + timedelta(seconds=ends_in))
+                sub["expiresIn"] = ends_in
+            self.subscriptions[sub_id] = sub
         return sub_id
 
     def count(self, method: str, path_prefix: str) -> int:
@@ -251,6 +257,7 @@ _E164 = re.compile(r"^\+1\d{10}$")
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # loopback round trips in microseconds, not 40 ms
 
     def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
         pass
