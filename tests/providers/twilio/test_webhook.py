@@ -6,6 +6,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from twilio.twiml.messaging_response import MessagingResponse
 
 from consentry.ledger import Ledger
@@ -248,3 +251,23 @@ def test_list_of_pairs_and_proxy_url(ledger: Ledger, settings: TwilioSettings) -
         signature=headers["X-Twilio-Signature"],
     )
     assert len(twiml_messages(outcome)) == 1
+
+
+@hypothesis_settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    sender=st.one_of(
+        st.text(max_size=20), st.sampled_from([PERSON, "+15124470199", "(512) 447-0198"])
+    ),
+    body=st.text(max_size=200),
+    to=st.one_of(st.text(max_size=15), st.just(BUSINESS)),
+)
+def test_any_signed_input_is_answered_200_or_400(
+    ledger: Ledger, settings: TwilioSettings, sender: str, body: str, to: str
+) -> None:
+    """Whatever a (genuinely signed) webhook carries, the answer is a status, never a traceback."""
+    outcome = deliver(ledger, settings, inbound_params(sender, to, body))
+    assert outcome.reply.status in {200, 400}
+    if outcome.reply.status == 200:
+        twiml_messages(outcome)
