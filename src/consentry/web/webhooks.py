@@ -88,8 +88,9 @@ async def twilio(request: Request) -> Response:
         settings,
         scheme=request.url.scheme,
         host=request.headers.get("host", request.url.netloc),
-        path=request.url.path,
-        query=request.url.query,
+        # Twilio signs the URL as typed in its console: use the path undecoded.
+        path=(request.scope.get("raw_path") or request.url.path.encode()).decode("latin-1"),
+        query=request.scope.get("query_string", b"").decode("latin-1"),
         headers=dict(request.headers),
     )
     outcome = await run_in_threadpool(
