@@ -76,7 +76,7 @@ class RingCentralSettings:
         for name, var in ENV.items():
             raw = env.get(var, "").strip()
             if raw:
-                values[name] = _coerce(name, raw, source=var)
+                values[name] = _coerce(name, raw, key=var)
         values.update({k: v for k, v in overrides.items() if v is not None})
         values["server_url"] = str(values.get("server_url") or DEFAULT_SERVER).rstrip("/")
         return cls(**values)
@@ -113,17 +113,17 @@ class RingCentralSettings:
         return self.webhook_url, self.verification_token
 
 
-def _coerce(name: str, value: object, *, source: str) -> Any:
+def _coerce(name: str, value: object, *, key: str, source: str = "environment") -> Any:
     if name in _FLOATS or name in _INTS:
         try:
             number = int(str(value)) if name in _INTS else float(str(value))
         except ValueError:
-            raise InputError(f"{value!r} is not a number", key=source) from None
+            raise InputError(f"{value!r} is not a number", source=source, key=key) from None
         if number <= 0:
-            raise InputError("must be more than 0", key=source)
+            raise InputError("must be more than 0", source=source, key=key)
         return number
     if not isinstance(value, str):
-        raise InputError("must be text", key=source)
+        raise InputError("must be text", source=source, key=key)
     return value.strip()
 
 
@@ -159,5 +159,5 @@ def _read_file(path: Path) -> dict[str, Any]:
                 f"unknown setting; use one of {', '.join(sorted(known))}", source=source, key=key
             )
         if value is not None:
-            values[key] = _coerce(key, value, source=f"{source}: {key}")
+            values[key] = _coerce(key, value, key=key, source=source)
     return values
