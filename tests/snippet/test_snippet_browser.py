@@ -183,6 +183,31 @@ def test_hubspot_form_records_its_legal_consent_text(
     assert event.data["form_id"] == "hsForm_0b5e9c1e-3d5a-4a62-9f3e-12c0e8a9d7aa"
 
 
+@pytest.mark.parametrize("bot", [False, True])
+def test_wpforms_ajax_form_and_its_hidden_trap(
+    tab: Any, site: Site, service: Service, bot: bool
+) -> None:
+    tab.goto(site.url("wpforms.html"))
+    tab.fill("#wpforms-42-field_1", "Dana Reyes")
+    tab.fill("#wpforms-42-field_2", PHONE)
+    tab.check("#wpforms-42-field_5_1")
+    if bot:  # WPForms' trap: a text field labelled "Phone", aria-hidden and invisible
+        tab.eval_on_selector("#wpforms-42-field_6", "e => e.value = '5125550100'")
+    expected = shown(tab, "label[for=wpforms-42-field_5_1]", "#wpforms-42-field_5-description")
+    tab.click("#wpforms-submit-42")
+    tab.wait_for_selector("#wpforms-confirmation-42", state="visible")
+
+    (capture,) = settle(service, 1)
+    assert capture.body["phone"] == PHONE  # the visible phone field, not the trap
+    if bot:
+        assert capture.body["honeypot"] == "5125550100"
+        assert service.events(PHONE) == []
+        return
+    (event,) = service.events(PHONE)
+    assert event.data["disclosure_text"] == expected
+    assert event.data["form_id"] == "wpforms-form-42"
+
+
 def test_form_added_after_load_with_the_external_script(
     tab: Any, site: Site, service: Service
 ) -> None:

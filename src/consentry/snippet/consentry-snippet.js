@@ -3,11 +3,12 @@
 "use strict";
 if (w.consentry) return; // pasted twice: one set of listeners
 var sent = {};
+const at = (e, a) => e.getAttribute(a);
 w.consentry = {version: 1, find, capture};
 // No config: a bare element, no key, nothing sent
 var me = d.currentScript || d.querySelector("script[data-site-key]") || d.createElement("i");
-var key = me.getAttribute("data-site-key");
-var url = (me.getAttribute("data-endpoint") || "").replace(/\/+$/, "") + "/v1/capture";
+var key = at(me, "data-site-key");
+var url = (at(me, "data-endpoint") || "").replace(/\/+$/, "") + "/v1/capture";
 // Words consentry.site.classify reads as "phone" and "texts"
 var PHONE = /phone|mobile|sms|whatsapp|text(ing)? ?num|(^|[^a-z])(tel|cell)([^a-z]|$)/i;
 var SMS = /\b(sms|texts?|texting|msgs?)\b|messag/i;
@@ -19,18 +20,19 @@ const shown = e => e.getBoundingClientRect().right > 0 && getComputedStyle(e).vi
 // Rendered text (innerText), spaces collapsed; unrendered says nothing
 const text = e => shown(e) ? e.innerText.replace(/\s+/g, " ").trim() : "";
 const ids = (e, a) =>
-  (e.getAttribute(a) || "").split(/\s+/).map(i => i && d.getElementById(i)).filter(Boolean);
+  (at(e, a) || "").split(/\s+/).map(i => i && d.getElementById(i)).filter(Boolean);
 // Bot traps: hidden from people
 const trap = i =>
-  i.closest('.gform_validation_container,.wpforms-field-hp,[data-consentry="honeypot"]') || TRAP.test(i.name || i.id) && !shown(i);
+  i.closest('.gform_validation_container,.wpforms-field-hp,[data-consentry="honeypot"]') ||
+  (TRAP.test(i.name || i.id) || at(i, "aria-hidden") == "true") && !shown(i);
 
 function phone(f) {
   var best, rank = 0;
   all(f, "input").forEach(i => {
     var r = i.matches('[data-consentry="phone"]') ? 9
       : !/^(text|tel|number)$/.test(i.type) || trap(i) || !shown(i) ? 0
-      : i.type == "tel" || /\btel/.test(i.getAttribute("autocomplete")) ? 2
-      : PHONE.test([i.name, i.id, i.placeholder, i.getAttribute("aria-label")].concat(
+      : i.type == "tel" || /\btel/.test(at(i, "autocomplete")) ? 2
+      : PHONE.test([i.name, i.id, i.placeholder, at(i, "aria-label")].concat(
         Array.from(i.labels || [], l => l.innerText)).join(" ")) ? 1 : 0;
     if (r > rank) { best = i; rank = r; }
   });
@@ -83,9 +85,9 @@ function capture(f) {
         site_key: key,
         phone: x.phone.value,
         disclosure_text: disclosure(f, c),
-        checkbox_checked: "checked" in c ? c.checked : c.getAttribute("aria-checked") == "true",
+        checkbox_checked: "checked" in c ? c.checked : at(c, "aria-checked") == "true",
         page_url: location.href.split("#")[0],
-        form_id: f.getAttribute("id") || f.getAttribute("name") || f.dataset.formId ||
+        form_id: at(f, "id") || at(f, "name") || f.dataset.formId ||
           f.dataset.formid || "form-" + [].indexOf.call(d.forms, f),
         honeypot: hp ? hp.value : ""
       };
