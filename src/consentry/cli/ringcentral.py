@@ -170,6 +170,74 @@ def renew(webhook_url: WebhookUrl = None, config: Config = None) -> None:
     typer.echo(f"Subscription {ensured.action}: {sub.id} -> {address} (until {_until(sub)})")
 
 
+@ringcentral_app.command("simulate")
+@one_line_errors
+def simulate(
+    text: Annotated[str, typer.Argument(help="What the customer texts, e.g. STOP or HELP.")],
+    from_: Annotated[str, typer.Option("--from", help="The customer's number.")],
+    endpoint: Annotated[
+        str, typer.Option(help="Base address of the consentry service, e.g. http://127.0.0.1:8000")
+    ],
+    to: Annotated[
+        str, typer.Option(help="Your business number the text was sent to.")
+    ] = "+15125550100",
+    message_id: Annotated[
+        str | None,
+        typer.Option(help="RingCentral's message id; repeat one to test a redelivery."),
+    ] = None,
+    config: Config = None,
+) -> None:
+    """Post the notification RingCentral would send for an inbound text, with your
+    verification token, to try the whole path without a RingCentral account.
+
+    Example:
+
+        consentry ringcentral simulate STOP --from 5124470198 --endpoint http://127.0.0.1:8000
+    """
+    import secrets
+    from datetime import UTC, datetime
+
+    import httpx
+
+    from consentry.errors import InputError
+    from consentry.ledger.phone import normalize_phone
+    from consentry.providers.ringcentral import RingCentralSettings
+
+    token = RingCentralSettings.from_env(config_file=config).verification_token
+    if not token:
+        raise InputError(
+            "is not set; use the same value as the service",
+            source="environment",
+            key="RINGCENTRAL_VERIFICATION_TOKEN",
+        )
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    # The documented shape of an instant SMS notification (docs/ringcentral.md).
+    notification = {
+        "uuid": secrets.token_hex(8),
+        "event": "/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS",
+        "timestamp": now,
+        "subscriptionId": "simulated",
+        "ownerId": "simulated",
+        "body": {
+            "id": message_id or str(secrets.randbelow(10**12)),
+            "to": [{"phoneNumber": normalize_phone(to, key="to")}],
+            "from": {"phoneNumber": normalize_phone(from_, key="from")},
+            "type": "SMS",
+            "creationTime": now,
+            "direction": "Inbound",
+            "subject": text,
+            "messageStatus": "Received",
+        },
+    }
+    url = endpoint.rstrip("/") + "/v1/webhooks/ringcentral"
+    try:
+        resp = httpx.post(url, json=notification, headers={"Verification-Token": token}, timeout=10)
+    except httpx.HTTPError as exc:
+        raise InputError(f"cannot reach {url} ({type(exc).__name__})", key="endpoint") from None
+    typer.echo(f"{resp.status_code} {resp.text.strip()}")
+    raise typer.Exit(0 if resp.status_code == 200 else 1)
+
+
 def _open_ledger(database: str | None, brand: str | None) -> Ledger:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import OperationalError

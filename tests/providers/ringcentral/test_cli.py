@@ -121,3 +121,21 @@ def test_sync_reports_then_pulls_and_pushes(
 def test_sync_without_a_ledger_is_one_line(fake: FakeRingCentral, tmp_path: Path) -> None:
     result = run(fake, "sync", "--database", str(tmp_path / "none.db"))
     assert result.exit_code == 2 and "consentry ledger init" in result.output
+
+
+def test_simulate_posts_a_notification_the_handler_accepts(
+    fake: FakeRingCentral, ledger: Ledger
+) -> None:
+    from consentry.providers.ringcentral import RingCentralSettings
+
+    with LocalWebhook(ledger, RingCentralSettings(verification_token=TOKEN)) as hook:
+        base = hook.url.removesuffix("/v1/webhooks/ringcentral")
+        args = ["simulate", "STOP", "--from", "5124470198", "--endpoint", base]
+        ok = run(fake, *args, "--message-id", "42", RINGCENTRAL_VERIFICATION_TOKEN=TOKEN)
+        again = run(fake, *args, "--message-id", "42", RINGCENTRAL_VERIFICATION_TOKEN=TOKEN)
+        forged = run(fake, *args, RINGCENTRAL_VERIFICATION_TOKEN="nope")
+    assert ok.exit_code == 0 and ok.output.startswith("200 ok"), ok.output
+    assert again.output.startswith("200 duplicate")
+    assert forged.exit_code == 1 and forged.output.startswith("403")
+    assert ledger.number_state("+15124470198").state == "opted_out"
+    assert [len(o.send) for o in hook.outcomes] == [1, 0, 0]
