@@ -11,18 +11,19 @@
             client.send_sms(sms.from_, sms.to, sms.text)
 
 The pieces live in modules named after their concern: `ringcentral_settings`,
-`ringcentral_client`, `ringcentral_webhook` and `ringcentral_sync`. Set-up: docs/ringcentral.md.
+`ringcentral_client` (with `ringcentral_models`), `ringcentral_webhook` and
+`ringcentral_sync`. Set-up: docs/ringcentral.md.
 """
 
 from __future__ import annotations
 
-from consentry.providers.ringcentral_client import (
+from consentry.providers.ringcentral_client import RingCentralClient
+from consentry.providers.ringcentral_models import (
     SMS_EVENT_FILTER,
     ConsentFailure,
     ConsentRecord,
     EnsuredSubscription,
     PhoneNumber,
-    RingCentralClient,
     Subscription,
 )
 from consentry.providers.ringcentral_settings import DEFAULT_SERVER, RingCentralSettings

@@ -24,7 +24,8 @@ from consentry.ledger.model import ConsentState
 from consentry.ledger.phone import try_normalize
 from consentry.ledger.records import Recorded
 from consentry.ledger.state import StateRow, merge
-from consentry.providers.ringcentral_client import ConsentFailure, ConsentRecord, RingCentralClient
+from consentry.providers.ringcentral_client import RingCentralClient
+from consentry.providers.ringcentral_models import ConsentFailure, ConsentRecord
 
 __all__ = ["Difference", "SyncReport", "compare", "sync_consents"]
 
