@@ -208,6 +208,24 @@ def test_wpforms_ajax_form_and_its_hidden_trap(
     assert event.data["form_id"] == "wpforms-form-42"
 
 
+def test_contact_form_7_wrapping_label_and_index_as_form_id(
+    tab: Any, site: Site, service: Service
+) -> None:
+    tab.goto(site.url("cf7.html"))
+    tab.fill("[name=your-name]", "Dana Reyes")
+    tab.fill("[name=your-phone]", PHONE)
+    tab.check("[name=sms-optin]")
+    expected = shown(tab, ".wpcf7-acceptance label")
+    tab.click("[type=submit]")
+    tab.wait_for_selector(".wpcf7-form[data-status=sent]")
+
+    settle(service, 1)
+    (event,) = service.events(PHONE)
+    assert event.data["disclosure_text"] == expected
+    assert expected.startswith("Text me about my estimate")
+    assert event.data["form_id"] == "form-0"  # CF7 forms have no id or name
+
+
 def test_form_added_after_load_with_the_external_script(
     tab: Any, site: Site, service: Service
 ) -> None:

@@ -14,7 +14,8 @@ def snippet(
     site_key: Annotated[
         str,
         typer.Option(
-            "--site-key", help="The site's publishable key (csp_...) from `consentry ledger sites`."
+            "--site-key",
+            help="The site's publishable key (csp_...) from `consentry ledger sites list`.",
         ),
     ],
     endpoint: Annotated[

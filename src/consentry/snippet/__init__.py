@@ -39,13 +39,13 @@ def check_site_key(site_key: str) -> str:
     key = site_key.strip()
     if not key:
         raise InputError(
-            "is empty; copy the site's publishable key (csp_...) from `consentry ledger sites`",
+            "is empty; copy the site's publishable key (csp_...) from `consentry ledger sites list`",
             key="site-key",
         )
     if not _KEY.fullmatch(key):
         raise InputError(
             f"{key[:40]!r} is not a site key (letters, digits, _ - . ~ only); "
-            "copy it again from `consentry ledger sites`",
+            "copy it again from `consentry ledger sites list`",
             key="site-key",
         )
     return key
