@@ -39,9 +39,12 @@ ENV = {
     "webhook_url": "RINGCENTRAL_WEBHOOK_URL",
     "verification_token": "RINGCENTRAL_VERIFICATION_TOKEN",
     "timeout": "RINGCENTRAL_TIMEOUT",
+    "send_opt_out_confirmation": "RINGCENTRAL_SEND_OPT_OUT_CONFIRMATION",
 }
 _FLOATS = {"timeout", "retry_budget", "backoff_base", "backoff_cap"}
 _INTS = {"max_attempts", "subscription_expires_in"}
+_BOOLS = {"send_opt_out_confirmation"}
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,9 @@ class RingCentralSettings:
     backoff_cap: float = 8.0
     # One week less a second: accepted for every transport; renew daily from cron.
     subscription_expires_in: int = 604799
+    # RingCentral's consent docs say it confirms a STOP itself (with the text registered for the
+    # campaign) and blocks later texts to that number; set False if customers get two.
+    send_opt_out_confirmation: bool = True
 
     @classmethod
     def from_env(
@@ -114,6 +120,13 @@ class RingCentralSettings:
 
 
 def _coerce(name: str, value: object, *, key: str, source: str = "environment") -> Any:
+    if name in _BOOLS:
+        if isinstance(value, bool):
+            return value
+        word = str(value).strip().lower()
+        if word not in _TRUE | _FALSE:
+            raise InputError(f"{value!r} is not true or false", source=source, key=key)
+        return word in _TRUE
     if name in _FLOATS or name in _INTS:
         try:
             number = int(str(value)) if name in _INTS else float(str(value))

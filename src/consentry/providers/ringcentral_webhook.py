@@ -88,7 +88,8 @@ def handle_ringcentral_webhook(
     except InputError as exc:
         return _answer(400, f"{exc.key}: {exc.message}" if exc.key else exc.message)
     send: tuple[OutboundSms, ...] = ()
-    if result.reply and not result.duplicate:
+    confirm = settings.send_opt_out_confirmation or result.action != "opt_out"
+    if result.reply and not result.duplicate and confirm:
         send = (
             OutboundSms(
                 provider=PROVIDER,

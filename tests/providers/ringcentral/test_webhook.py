@@ -235,3 +235,23 @@ def test_values_the_ledger_refuses_are_400_not_a_traceback(
 def test_an_absurdly_large_body_is_refused(ledger: Ledger) -> None:
     outcome = post(ledger, None, raw=b"{" + b" " * 300_000 + b"}")
     assert outcome.reply.status == 413 and events(ledger) == 0
+
+
+def test_opt_out_confirmation_can_be_left_to_ringcentral(ledger: Ledger) -> None:
+    quiet = RingCentralSettings(verification_token=TOKEN, send_opt_out_confirmation=False)
+    headers = {"Verification-Token": TOKEN}
+    stop = handle_ringcentral_webhook(
+        ledger, quiet, headers, json.dumps(notification("STOP", "m1")).encode()
+    )
+    help_ = handle_ringcentral_webhook(
+        ledger, quiet, headers, json.dumps(notification("HELP", "m2")).encode()
+    )
+    assert stop.reply.status == 200 and stop.send == ()
+    assert ledger.number_state(CUSTOMER).state == "opted_out"
+    assert [s.reason for s in help_.send] == ["help"]
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("false", False), ("YES", True), ("0", False)])
+def test_confirmation_switch_from_environment(raw: str, expected: bool) -> None:
+    env = {"RINGCENTRAL_SEND_OPT_OUT_CONFIRMATION": raw}
+    assert RingCentralSettings.from_env(env).send_opt_out_confirmation is expected
