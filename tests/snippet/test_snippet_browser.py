@@ -273,3 +273,21 @@ def test_phone_field_without_sms_box_sends_nothing(tab: Any, site: Site, service
         tab.click("text=Book now")
     (capture,) = settle(service, 1)
     assert capture.body["page_url"] == site.url("plain.html")
+
+
+def test_one_global_and_pasting_twice_is_harmless(tab: Any, site: Site, service: Service) -> None:
+    from consentry.snippet import snippet_js
+
+    tab.set_content("<html><body><p>empty</p></body></html>")
+    before = set(tab.evaluate("Object.getOwnPropertyNames(window)"))
+    tab.add_script_tag(content=snippet_js())
+    after = set(tab.evaluate("Object.getOwnPropertyNames(window)"))
+    assert after - before == {"consentry"}
+    # The page's own copy plus a second paste: still one record per submission.
+    tab.goto(site.url("plain.html"))
+    tab.add_script_tag(content=snippet_js())
+    fill_plain(tab)
+    with tab.expect_navigation(url="**/thanks"):
+        tab.click("text=Book now")
+    settle(service, 1)
+    assert len(service.events(PHONE)) == 1
