@@ -1,7 +1,7 @@
-/*! consentry: proof of SMS consent given on this site's forms; never blocks a form */
+/*! consentry: keeps proof of SMS consent; never blocks a form */
 (function (w, d) {
 "use strict";
-if (w.consentry) return; // pasted twice: one set of listeners
+if (w.consentry) return; // pasted twice
 var sent = {};
 const at = (e, a) => e.getAttribute(a);
 w.consentry = {version: 1, find, capture};
@@ -11,11 +11,12 @@ var key = at(me, "data-site-key");
 var url = (at(me, "data-endpoint") || "").replace(/\/+$/, "") + "/v1/capture";
 // Words consentry.site.classify reads as "phone" and "texts"
 var PHONE = /phone|mobile|sms|whatsapp|text(ing)? ?num|(^|[^a-z])(tel|cell)([^a-z]|$)/i;
-var SMS = /\b(sms|texts?|texting|msgs?)\b|messag/i;
+// "message" only with a number: not "email me a copy of my message"
+var SMS = /\b(sms|text(s|ing)?|msgs?)\b|^(?=[^]*messag)(?=[^]*\b(phone|mobile|cell|number))/i;
 var TRAP = /honeypot|gotcha|^hp$|website_url/i;
 
 const all = (r, s) => Array.from(r.querySelectorAll(s));
-// Off-screen (left:-9999px) and display:none both leave right <= 0
+// Off-screen or display:none: right <= 0
 const shown = e => e.getBoundingClientRect().right > 0 && getComputedStyle(e).visibility != "hidden";
 // Rendered text (innerText), spaces collapsed; unrendered says nothing
 const text = e => shown(e) ? e.innerText.replace(/\s+/g, " ").trim() : "";
@@ -71,7 +72,7 @@ function send(s) {
   // text/plain: no CORS preflight; a beacon outlives the page
   try { if (navigator.sendBeacon(url, new Blob([s], {type: "text/plain;charset=UTF-8"}))) return; } catch (e) {}
   try {
-    fetch(url, {method: "POST", body: s, keepalive: true, mode: "cors", credentials: "omit"}).catch(() => {});
+    fetch(url, {method: "POST", body: s, keepalive: true, credentials: "omit"}).catch(() => {});
   } catch (e) {}
 }
 
@@ -100,9 +101,9 @@ function capture(f) {
   } catch (e) {}
 }
 
-// Capture phase on window: before the page's handlers; forms added later too
+// Capture phase on window: before page handlers; late forms too
 w.addEventListener("submit", e => capture(e.target), true);
-// AJAX forms may not fire submit: a submit click on a valid form counts
+// AJAX forms may not fire submit: a submit click counts
 w.addEventListener("click", e => {
   try {
     var b = e.target.closest("button,input[type=submit],input[type=image]");
