@@ -65,7 +65,7 @@ class LintContext:
             return False
         found = self._brand_found.get(text)
         if found is None:
-            found = self._brand_found[text] = phrases.find_brand(text, self.aliases) is not None
+            found = self._brand_found[text] = phrases.mentions_brand(text, self.aliases)
         return found
 
     @cached_property

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from consentry import phrases
 from consentry.lint.patterns import lowercase_pattern
+from consentry.phrases.literals import Anchored, Gated
 
 __all__ = ["FlowAnalysis", "Method", "analyse_flow", "is_policy_url"]
 
@@ -31,18 +32,20 @@ class Method(StrEnum):
 _rx = lowercase_pattern  # the text is lower-cased once per analysis
 
 
-_WEB = _rx(
-    r"\b(?:check[ -]?box(?:es)?|tick[ -]?box|(?:check|tick|select|mark)(?:s|ed|ing)? (?:an? |the )?(?:\w+ ){0,2}box|web[ -]?(?:site )?forms?|online forms?"
-    r"|(?:sign[ -]?up|opt[ -]?in|contact(?: us)?|booking|appointment|request|registration|subscription"
-    r"|subscribe|order|checkout|quote|estimate|service|enrollment|application|lead|inquiry|intake"
-    r"|reservation|scheduling|account creation|web|website|online|lead capture|pop[ -]?up)[ -](?:forms?|page|widget)"
-    r"|(?:sign(?:s|ing)? up|opt(?:s|ing)?[ -]in|subscrib(?:e|es|ing)|enroll(?:s|ing)?|register(?:s|ing)?"
-    r"|enter(?:s|ing)? (?:their|your|a) (?:\w+ ){0,2}number)\s+(?:\w+ ){0,4}(?:on|at|via|through|using|from)\s+"
-    r"(?:our|the|its|their) (?:web ?site|website|webpage|web page|site|landing page|online)"
-    r"|forms? (?:on|at) (?:our|the) (?:web ?site|website|webpage|site))\b"
+_WEB = Anchored(
+    _rx(
+        r"\b(?:check[ -]?box(?:es)?|tick[ -]?box|(?:check|tick|select|mark)(?:s|ed|ing)? (?:an? |the )?(?:\w+ ){0,2}box|web[ -]?(?:site )?forms?|online forms?"
+        r"|(?:sign[ -]?up|opt[ -]?in|contact(?: us)?|booking|appointment|request|registration|subscription"
+        r"|subscribe|order|checkout|quote|estimate|service|enrollment|application|lead|inquiry|intake"
+        r"|reservation|scheduling|account creation|web|website|online|lead capture|pop[ -]?up)[ -](?:forms?|page|widget)"
+        r"|(?:sign(?:s|ing)? up|opt(?:s|ing)?[ -]in|subscrib(?:e|es|ing)|enroll(?:s|ing)?|register(?:s|ing)?"
+        r"|enter(?:s|ing)? (?:their|your|a) (?:\w+ ){0,2}number)\s+(?:\w+ ){0,4}(?:on|at|via|through|using|from)\s+"
+        r"(?:our|the|its|their) (?:web ?site|website|webpage|web page|site|landing page|online)"
+        r"|forms? (?:on|at) (?:our|the) (?:web ?site|website|webpage|site))\b"
+    )
 )
 _FORM_WORD = _rx(r"\bforms?\b")
-_POLICY_PAGE = _rx(r"privacy|terms|\btos\b|conditions|legal")
+_POLICY_PAGE = Anchored(_rx(r"privacy|terms|\btos\b|conditions|legal"))
 _OPT_IN_ANCHOR = _rx(r"opt|sms|text|consent|sign|subscribe|join")
 
 
@@ -63,102 +66,130 @@ _ONLINE_VERB = _rx(
 _CHECKBOX = _rx(
     r"\bcheck[ -]?box|\btick[ -]?box|\b(?:check|tick|select|mark)(?:s|ed|ing)? (?:an? |the )?(?:\w+ ){0,2}box\b"
 )
-_KEYWORD = re.compile(
-    r"\b(?:[Tt]ext(?:s|ing|ed)?|TEXT(?:ING)?|[Tt]xt|TXT|[Ss]end(?:s|ing)?|SEND|SMS|[Rr]eply(?:ing)?)"
-    r"\s+(?:the\s+(?:key)?word\s+|keyword\s+)?[\"'“‘]?(?P<kw>[A-Z][A-Z0-9]{1,19})[\"'”’]?"
-    r"\s+(?:to|at)\b"
+_KEYWORD = Anchored(
+    re.compile(
+        r"\b(?:[Tt]ext(?:s|ing|ed)?|TEXT(?:ING)?|[Tt]xt|TXT|[Ss]end(?:s|ing)?|SEND|SMS|[Rr]eply(?:ing)?)"
+        r"\s+(?:the\s+(?:key)?word\s+|keyword\s+)?[\"'“‘]?(?P<kw>[A-Z][A-Z0-9]{1,19})[\"'”’]?"
+        r"\s+(?:to|at)\b"
+    )
 )
 _KEYWORD_QUOTED = _rx(
     r"\b(?:text|txt|send|sms|reply)(?:s|ing|ed)?\s+(?:the\s+(?:key)?word\s+|keyword\s+)?"
     r"[\"“‘'](?P<kw>[a-z][a-z0-9]{1,19})[\"”’']\s+(?:to|at)\b"
 )
-_KEYWORD_WORD = _rx(r"\bkey ?words?\b")
-_TEXT_FIRST = _rx(
-    r"\b(?:text(?:s|ed|ing)?|messag(?:e|es|ed|ing)|sms(?:es)?|contact(?:s|ed|ing)?|reach(?:es|ed|ing)? out(?: to)?)"
-    r"\s+(?:us|the (?:business|company|office|store)|our (?:\w+ ){0,3}(?:number|line))\s+(?:\w+ )?first\b"
-    r"|\b(?:initiat(?:e|es|ed|ing)|start(?:s|ed|ing)?|begin(?:s|ning)?) (?:the |a )?(?:conversation|contact|text|sms|chat|thread|exchange)"
-    r"|\b(?:customer|consumer|client|user|patient|tenant|resident|caller|subscriber|member|person|people|guest)s?[- ]initiated"
-    r"|\b(?:inbound|incoming) (?:texts?|messages?|sms|inquir(?:y|ies))"
-    r"|\b(?:send|sends|sending|sent) (?:us|the business|our (?:\w+ ){0,2}(?:number|line)) (?:a |an )?(?:text|message|sms)"
-    r"|\btext(?:s|ing)? (?:us|our (?:\w+ ){0,3}(?:number|line))\b"
-    r"|\b(?:reply|replies|respond|responds|responding|replying) (?:only )?to (?:their|the customer'?s?|inbound|incoming|a customer'?s?) (?:texts?|messages?|inquir(?:y|ies)|questions?)"
-    r"|\bfirst (?:text|message|sms) (?:is|must be) (?:always )?(?:sent )?(?:by|from) the (?:customer|consumer|client)"
+_KEYWORD_WORD = Gated(_rx(r"\bkey ?words?\b"))
+_TEXT_FIRST = Anchored(
+    _rx(
+        r"\b(?:text(?:s|ed|ing)?|messag(?:e|es|ed|ing)|sms(?:es)?|contact(?:s|ed|ing)?|reach(?:es|ed|ing)? out(?: to)?)"
+        r"\s+(?:us|the (?:business|company|office|store)|our (?:\w+ ){0,3}(?:number|line))\s+(?:\w+ )?first\b"
+        r"|\b(?:initiat(?:e|es|ed|ing)|start(?:s|ed|ing)?|begin(?:s|ning)?) (?:the |a )?(?:conversation|contact|text|sms|chat|thread|exchange)"
+        r"|\b(?:customer|consumer|client|user|patient|tenant|resident|caller|subscriber|member|person|people|guest)s?[- ]initiated"
+        r"|\b(?:inbound|incoming) (?:texts?|messages?|sms|inquir(?:y|ies))"
+        r"|\b(?:send|sends|sending|sent) (?:us|the business|our (?:\w+ ){0,2}(?:number|line)) (?:a |an )?(?:text|message|sms)"
+        r"|\btext(?:s|ing)? (?:us|our (?:\w+ ){0,3}(?:number|line))\b"
+        r"|\b(?:reply|replies|respond|responds|responding|replying) (?:only )?to (?:their|the customer'?s?|inbound|incoming|a customer'?s?) (?:texts?|messages?|inquir(?:y|ies)|questions?)"
+        r"|\bfirst (?:text|message|sms) (?:is|must be) (?:always )?(?:sent )?(?:by|from) the (?:customer|consumer|client)"
+    )
 )
 _VERBAL_WAY = (
     r"(?:verbal(?:ly)?|over the (?:tele)?phone|by (?:tele)?phone|(?:on|during) (?:a|the|their|an) (?:\w+ )?(?:phone |telephone )?call"
     r"|when (?:they|customers?|clients?|patients?|callers?) calls?|IVR|press(?:es|ing)? \d)"
 )
 _CONSENT_WORD = r"(?:opt(?:s|ed|ing)?[ -]?in|consent(?:s|ed|ing)?|agree(?:s|d|ing)?|permission|enroll|subscribe|sign(?:s|ed)? up|say(?:s)? yes|asked|ask(?:s)?)"
-_VERBAL = _rx(
-    rf"\bverbal(?:ly)? (?:opt[ -]?in|consent|agreement|permission)\b|\b{_VERBAL_WAY}\b.{{0,80}}\b{_CONSENT_WORD}\b"
-    rf"|\b{_CONSENT_WORD}\b.{{0,80}}\b{_VERBAL_WAY}\b"
+_VERBAL = Anchored(
+    _rx(
+        rf"\bverbal(?:ly)? (?:opt[ -]?in|consent|agreement|permission)\b|\b{_VERBAL_WAY}\b.{{0,80}}\b{_CONSENT_WORD}\b"
+        rf"|\b{_CONSENT_WORD}\b.{{0,80}}\b{_VERBAL_WAY}\b"
+    )
 )
 _PLACE = r"(?:in[ -](?:store|person|office|clinic|branch)|at (?:the|our) (?:front desk|counter|register|check[ -]?in|reception|store|office|clinic|location)|point[ -]of[ -]sale)"
 _PAPER_THING = r"(?:forms?|sheets?|cards?|tablets?|kiosks?|clipboards?|sign(?:s|ed|ing)? up|signup|write|writes|fill(?:s|ed)? out)"
-_PAPER = _rx(
-    r"\b(?:paper|printed|written|physical|hard[ -]?copy|hand[ -]?written)\b.{0,30}\b(?:forms?|sheets?|cards?|agreements?|paperwork|consent)\b"
-    r"|\bsign[ -]?up sheets?\b|\b(?:sign|signs|signed|signing) (?:a |the |our )?(?:\w+ )?(?:paper|form|consent form|intake form)\b"
-    r"|\bclipboard\b|\bhard ?copy\b|\bkiosk\b|\bin[ -]store tablets?\b"
-    rf"|\b{_PLACE}\b.{{0,60}}\b{_PAPER_THING}\b|\b{_PAPER_THING}\b.{{0,60}}\b{_PLACE}\b"
+_PAPER = Anchored(
+    _rx(
+        r"\b(?:paper|printed|written|physical|hard[ -]?copy|hand[ -]?written)\b.{0,30}\b(?:forms?|sheets?|cards?|agreements?|paperwork|consent)\b"
+        r"|\bsign[ -]?up sheets?\b|\b(?:sign|signs|signed|signing) (?:a |the |our )?(?:\w+ )?(?:paper|form|consent form|intake form)\b"
+        r"|\bclipboard\b|\bhard ?copy\b|\bkiosk\b|\bin[ -]store tablets?\b"
+        rf"|\b{_PLACE}\b.{{0,60}}\b{_PAPER_THING}\b|\b{_PAPER_THING}\b.{{0,60}}\b{_PLACE}\b"
+    )
 )
-_APP = _rx(
-    r"\b(?:mobile |our |the )app\b|\bin[ -]app\b|\bmobile application\b|\b(?:account|notification|profile|communication) (?:settings|preferences)\b"
-    r"|\b(?:customer|member|patient|tenant|resident|client|online|student|parent|employee) portal\b|\blog(?:s|ged)? ?in(?:to)?\b|\bsign(?:s|ed)? in(?:to)?\b|\bdashboard\b"
-    r"|\bweb app\b|\b(?:security|account|notification|privacy|sms|text|messaging) settings\b|\bsettings page\b"
+_APP = Gated(
+    _rx(
+        r"\b(?:mobile |our |the )app\b|\bin[ -]app\b|\bmobile application\b|\b(?:account|notification|profile|communication) (?:settings|preferences)\b"
+        r"|\b(?:customer|member|patient|tenant|resident|client|online|student|parent|employee) portal\b|\blog(?:s|ged)? ?in(?:to)?\b|\bsign(?:s|ed)? in(?:to)?\b|\bdashboard\b"
+        r"|\bweb app\b|\b(?:security|account|notification|privacy|sms|text|messaging) settings\b|\bsettings page\b"
+    )
 )
-_LOGIN = _rx(
-    r"\b(?:after|once|when) (?:they |users |customers |members |patients |clients )?(?:have )?(?:log(?:ging|ged)? ?in|sign(?:ing|ed)? in|creat(?:e|ing) an account)"
-    r"|\blog(?:s|ged)? ?in(?:to)? (?:to )?(?:their|the|your|our) (?:\w+ )?(?:account|portal|app|dashboard)|\bsign(?:s|ed)? in(?:to)? (?:their|the|your|our) (?:\w+ )?(?:account|portal|app|dashboard)"
-    r"|\b(?:patient|customer|member|tenant|client|resident|employee|student|parent) portal\b|\bbehind (?:a |the )?login\b|\bpassword[ -]protected\b"
-    r"|\blog(?:in|ged[ -]in)[ -](?:protected|only|required|gated)\b|\bprivate (?:booking )?links?\b"
+_LOGIN = Anchored(
+    _rx(
+        r"\b(?:after|once|when) (?:they |users |customers |members |patients |clients )?(?:have )?(?:log(?:ging|ged)? ?in|sign(?:ing|ed)? in|creat(?:e|ing) an account)"
+        r"|\blog(?:s|ged)? ?in(?:to)? (?:to )?(?:their|the|your|our) (?:\w+ )?(?:account|portal|app|dashboard)|\bsign(?:s|ed)? in(?:to)? (?:their|the|your|our) (?:\w+ )?(?:account|portal|app|dashboard)"
+        r"|\b(?:patient|customer|member|tenant|client|resident|employee|student|parent) portal\b|\bbehind (?:a |the )?login\b|\bpassword[ -]protected\b"
+        r"|\blog(?:in|ged[ -]in)[ -](?:protected|only|required|gated)\b|\bprivate (?:booking )?links?\b"
+    )
 )
-_QR = _rx(r"\bqr[ -]?codes?\b")
+_QR = Gated(_rx(r"\bqr[ -]?codes?\b"))
 _EVIDENCE_HOSTS = (
     "imgur.com", "drive.google.com", "docs.google.com", "dropbox.com", "box.com", "onedrive.live.com",
     "1drv.ms", "photos.google.com", "photos.app.goo.gl", "sharepoint.com", "icloud.com",
     "s3.amazonaws.com", "loom.com", "youtube.com", "youtu.be", "vimeo.com",
 )  # fmt: skip
 _EVIDENCE_EXT = re.compile(r"\.(?:png|jpe?g|gif|webp|pdf|mp4|mov|heic)(?:$|[?#])", re.IGNORECASE)
-_EVIDENCE_WORD = _rx(
-    r"\b(?:screen ?shots?|screen ?grabs?|photos?|images?|pictures?|mock[ -]?ups?|copy of the (?:form|script)|pdf|video"
-    r"|reproduc\w*|preview|public (?:page|copy|version|example)|examples?|mirror(?:ed)?)\b"
+_EVIDENCE_WORD = Gated(
+    _rx(
+        r"\b(?:screen ?shots?|screen ?grabs?|photos?|images?|pictures?|mock[ -]?ups?|copy of the (?:form|script)|pdf|video"
+        r"|reproduc\w*|preview|public (?:page|copy|version|example)|examples?|mirror(?:ed)?)\b"
+    )
 )
-_NUMBER_GIVEN = _rx(
-    r"\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave|enter(?:s|ed|ing)?|suppl(?:y|ies|ied)|shar(?:e|es|ed|ing)"
-    r"|submit(?:s|ted|ting)?|list(?:s|ed)?|fill(?:s|ed)? (?:in|out))\s+(?:us\s+)?(?:with\s+)?(?:their|your|a|his|her|the)\s+"
-    r"(?:\w+ ){0,2}(?:phone|cell|mobile|contact)(?: number| #| info(?:rmation)?| details)?"
+_NUMBER_GIVEN = Gated(
+    _rx(
+        r"\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave|enter(?:s|ed|ing)?|suppl(?:y|ies|ied)|shar(?:e|es|ed|ing)"
+        r"|submit(?:s|ted|ting)?|list(?:s|ed)?|fill(?:s|ed)? (?:in|out))\s+(?:us\s+)?(?:with\s+)?(?:their|your|a|his|her|the)\s+"
+        r"(?:\w+ ){0,2}(?:phone|cell|mobile|contact)(?: number| #| info(?:rmation)?| details)?"
+    )
 )
-_PUBLISHED = _rx(
-    r"\b(?:listed|published|displayed|posted|printed|shown|advertised|found|available|appears?|provided|included)\s+(?:\w+ )?(?:on|in|at)\b"
-    r"|\b(?:on|in|at) (?:our|the) (?:web ?site|website|business cards?|google|signage|signs?|flyers?|invoices?|emails?|receipts?"
-    r"|storefront|listings?|profile|email signatures?|social media|facebook|yelp|vehicles?|trucks?|door hangers?|letterhead|marketing materials)"
-    r"|\bgoogle business\b|\byelp\b|\bbusiness cards?\b|\bemail signatures?\b"
+_PUBLISHED = Anchored(
+    _rx(
+        r"\b(?:listed|published|displayed|posted|printed|shown|advertised|found|available|appears?|provided|included)\s+(?:\w+ )?(?:on|in|at)\b"
+        r"|\b(?:on|in|at) (?:our|the) (?:web ?site|website|business cards?|google|signage|signs?|flyers?|invoices?|emails?|receipts?"
+        r"|storefront|listings?|profile|email signatures?|social media|facebook|yelp|vehicles?|trucks?|door hangers?|letterhead|marketing materials)"
+        r"|\bgoogle business\b|\byelp\b|\bbusiness cards?\b|\bemail signatures?\b"
+    )
 )
 _ONLY_REPLY = _rx(
     r"\bonly (?:reply|replies|respond|responds|send|sends|text|texts|message|messages|used to reply|to reply|in response)"
     r"|\b(?:reply|replies|respond|responds|responding|replying) (?:only )?(?:directly )?to (?:their|the|that|inbound|incoming|a|each|customer)"
     r"|\bin (?:direct )?response to\b|\bdo(?:es)? not (?:send|initiate)|\bnever (?:send|initiate|text)"
 )
-_THIRD_PARTY = _rx(
-    r"\b(?:purchased|bought|rented|acquired|sourced|obtained|collected|gathered|provided|generated)\s+(?:\w+ ){0,2}(?:from|by|through|via)\s+"
-    r"(?:a |an |our |the )?(?:third[- ]part(?:y|ies)|partners?|affiliates?|lead (?:vendors?|providers?|generators?|sources?|lists?)|list brokers?|data (?:providers?|vendors?)|marketing partners?)"
-    r"|\blead lists?\b|\b(?:purchased|bought|rented) (?:\w+ )?(?:lists?|leads|contacts|numbers)\b"
-    r"|\blicensed agents\b|\bimported (?:from|contacts)"
+_THIRD_PARTY = Gated(
+    _rx(
+        r"\b(?:purchased|bought|rented|acquired|sourced|obtained|collected|gathered|provided|generated)\s+(?:\w+ ){0,2}(?:from|by|through|via)\s+"
+        r"(?:a |an |our |the )?(?:third[- ]part(?:y|ies)|partners?|affiliates?|lead (?:vendors?|providers?|generators?|sources?|lists?)|list brokers?|data (?:providers?|vendors?)|marketing partners?)"
+        r"|\blead lists?\b|\b(?:purchased|bought|rented) (?:\w+ )?(?:lists?|leads|contacts|numbers)\b"
+        r"|\blicensed agents\b|\bimported (?:from|contacts)"
+    )
 )
 _CLAIMS_CONSENT = _rx(
     r"\b(?:we|they) (?:already |obviously )?(?:have|has|had|obtain|get) (?:their |the |express |written |implied |prior )*(?:consent|permission)\b"
     r"|\bimplied consent\b|\bexisting (?:business )?relationship\b|\bconsent is implied\b"
 )
-_DOUBLE_OPT_IN = _rx(
-    r"\bdouble[ -]opt[ -]?in\b|\breply(?:ing)? (?:with )?[\"'“]?(?:yes|y|confirm)[\"'”]? to (?:confirm|subscribe|opt[ -]?in|join|verify|complete)"
+_DOUBLE_OPT_IN = Gated(
+    _rx(
+        r"\bdouble[ -]opt[ -]?in\b|\breply(?:ing)? (?:with )?[\"'“]?(?:yes|y|confirm)[\"'”]? to (?:confirm|subscribe|opt[ -]?in|join|verify|complete)"
+    )
 )
-_AGE_CHECK = _rx(
-    r"\bdate of birth\b|\bbirth ?date\b|\bDOB\b|\bage[ -](?:gate|verification|verified|check)\b"
-    r"|\bverif(?:y|ies|ied|ication of) (?:their |the customer'?s |that they are |they are )?(?:age|21|18)\b|\bID (?:scan|check|verification|upload)\b"
+_AGE_CHECK = Gated(
+    _rx(
+        r"\bdate of birth\b|\bbirth ?date\b|\bDOB\b|\bage[ -](?:gate|verification|verified|check)\b"
+        r"|\bverif(?:y|ies|ied|ication of) (?:their |the customer'?s |that they are |they are )?(?:age|21|18)\b|\bID (?:scan|check|verification|upload)\b"
+    )
 )
-_DONATION_DISCLOSURE = _rx(r"\bdonations? (?:may|will|might|can) be (?:solicited|requested|asked)")
-_SCRIPT = _rx(
-    r"\bscript\b|\b(?:reads?|read aloud|says?|asks?)\s*(?:the following|this|:)|[\"“][^\"”]{40,}[\"”]|\bverbatim\b"
+_DONATION_DISCLOSURE = Gated(
+    _rx(r"\bdonations? (?:may|will|might|can) be (?:solicited|requested|asked)")
+)
+_SCRIPT = Anchored(
+    _rx(
+        r"\bscript\b|\b(?:reads?|read aloud|says?|asks?)\s*(?:the following|this|:)|[\"“][^\"”]{40,}[\"”]|\bverbatim\b"
+    )
 )
 _QUOTED = re.compile(r"[\"“'‘][^\"”]{40,}[\"”'’]")
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from consentry.lint.patterns import lowercase_pattern
+from consentry.phrases.literals import Anchored, Gated
 
 __all__ = ["ContentProfile", "kinds_of", "profile_content"]
 
@@ -26,114 +27,136 @@ _rx = lowercase_pattern  # the text is lower-cased once per analysis
 # not trip them ("your insurance discount was applied", "your new pricing", "your package just
 # arrived", "the paperwork for your deal"). The bare word "marketing" is left out: it is in brand
 # names ("Maple Marketing Group") and in opt-out replies ("unsubscribed from marketing texts").
-_MARKETING = _rx(
-    r"(?<![\w.])\d{1,3}\s?% (?:off|discount)\b|\$\d+(?:\.\d\d)? (?:off|discount)\b"
-    r"|\bsave (?:up to |an extra )?(?:\d{1,3}\s?%|\$\d+)|\b(?:bogo|buy one,? get one)\b"
-    r"|\bbuy (?:one|two|three|\d),? get (?:one|two|\d) (?:free|half off)\b"
-    r"|\bhalf[- ](?:off|price)\b|\b(?:2|two)[- ]for[- ](?:1|one)\b"
-    r"|\b(?:flash|big|holiday|summer|spring|winter|fall|clearance|annual|black friday|cyber monday"
-    r"|semi-annual|end[- ]of[- ]season|warehouse|labor day|memorial day|weekend) sales?\b"
-    r"|\bon sale\b|\bsale (?:ends|starts|is on)\b"
-    r"|\bpromos?\b|\bpromo codes?\b|\bpromotions\b|\bpromotional\b"
-    r"|\b(?:this|our|limited|special|holiday|current|new|seasonal) promotion\b"
-    r"|\bcoupons\b|\bcoupon codes?\b"
-    r"|\b(?:a|this|your|digital|printable|exclusive|special) coupon\b(?! (?:was|has been|is) (?:applied|redeemed))"
-    r"|\bdiscount codes?\b"
-    r"|\b(?:exclusive|special|member|vip|limited[- ]time|extra) discounts?\b"
-    r"|\bdeals\b(?! with)|\bdeal of the (?:day|week)\b"
-    r"|\b(?:great|best|hot|big|sweet|amazing|exclusive|special) deal\b"
-    r"|\b(?:special|exclusive|limited[- ]time|today'?s|weekly|member|seasonal|holiday) (?:offers?"
-    r"|deals?|specials?|pricing|promotions?)\b|\bnew (?:offers?|deals?|promotions?|specials)\b"
-    r"|\bshop (?:now|today|our)\b|\buse code\b"
-    r"|\bfree (?:gift|shipping|trial|dessert|appetizer|consultation) (?:with|on|when)\b"
-    r"|\bhappy hour\b|\bdon'?t miss (?:out|our)\b|\bnew arrivals?\b|\bjust (?:dropped|landed)\b"
-    r"|\bgrand opening\b|\b(?:book|order|buy|shop|call) (?:now|today) (?:and|to) (?:save|get)\b"
-    r"|\bspecials?\b(?= this| today| on|:)|\blimited time only\b|\bwhile supplies last\b"
-    r"|\b(?:this week'?s|today'?s|tonight'?s|weekend|daily|weekly|lunch|dinner|chef'?s) specials?\b"
-    r"|\brefer a friend\b"
+_MARKETING = Anchored(
+    _rx(
+        r"(?<![\w.])\d{1,3}\s?% (?:off|discount)\b|\$\d+(?:\.\d\d)? (?:off|discount)\b"
+        r"|\bsave (?:up to |an extra )?(?:\d{1,3}\s?%|\$\d+)|\b(?:bogo|buy one,? get one)\b"
+        r"|\bbuy (?:one|two|three|\d),? get (?:one|two|\d) (?:free|half off)\b"
+        r"|\bhalf[- ](?:off|price)\b|\b(?:2|two)[- ]for[- ](?:1|one)\b"
+        r"|\b(?:flash|big|holiday|summer|spring|winter|fall|clearance|annual|black friday|cyber monday"
+        r"|semi-annual|end[- ]of[- ]season|warehouse|labor day|memorial day|weekend) sales?\b"
+        r"|\bon sale\b|\bsale (?:ends|starts|is on)\b"
+        r"|\bpromos?\b|\bpromo codes?\b|\bpromotions\b|\bpromotional\b"
+        r"|\b(?:this|our|limited|special|holiday|current|new|seasonal) promotion\b"
+        r"|\bcoupons\b|\bcoupon codes?\b"
+        r"|\b(?:a|this|your|digital|printable|exclusive|special) coupon\b(?! (?:was|has been|is) (?:applied|redeemed))"
+        r"|\bdiscount codes?\b"
+        r"|\b(?:exclusive|special|member|vip|limited[- ]time|extra) discounts?\b"
+        r"|\bdeals\b(?! with)|\bdeal of the (?:day|week)\b"
+        r"|\b(?:great|best|hot|big|sweet|amazing|exclusive|special) deal\b"
+        r"|\b(?:special|exclusive|limited[- ]time|today'?s|weekly|member|seasonal|holiday) (?:offers?"
+        r"|deals?|specials?|pricing|promotions?)\b|\bnew (?:offers?|deals?|promotions?|specials)\b"
+        r"|\bshop (?:now|today|our)\b|\buse code\b"
+        r"|\bfree (?:gift|shipping|trial|dessert|appetizer|consultation) (?:with|on|when)\b"
+        r"|\bhappy hour\b|\bdon'?t miss (?:out|our)\b|\bnew arrivals?\b|\bjust (?:dropped|landed)\b"
+        r"|\bgrand opening\b|\b(?:book|order|buy|shop|call) (?:now|today) (?:and|to) (?:save|get)\b"
+        r"|\bspecials?\b(?= this| today| on|:)|\blimited time only\b|\bwhile supplies last\b"
+        r"|\b(?:this week'?s|today'?s|tonight'?s|weekend|daily|weekly|lunch|dinner|chef'?s) specials?\b"
+        r"|\brefer a friend\b"
+    )
 )
 # Anything that reads like an invitation to buy, visit or come back: only used to check that a
 # MARKETING campaign shows at least one such sample (USE006), where a miss costs a false warning.
-_PROMOTIONAL = _rx(
-    r"\b(?:come (?:in|by|see us|visit|try|join|celebrate)|visit us|stop by|join us|check out"
-    r"|try (?:our|the|a) |new (?:menu|items?|products?|collection|flavou?rs?|services?|location"
-    r"|season|dishes)|now (?:open|available|offering|booking|serving)|book (?:now|today|online"
-    r"|your next)|schedule your next|order (?:now|today|online)|reserve your|open house|tasting"
-    r"|sale|refer a friend|gift cards?|free|newsletter|events?|announc\w*|launch\w*|introduc\w*"
-    r"|it'?s been \w+ (?:months?|weeks?|years?) since|due for (?:a|an|your)|we miss you"
-    r"|last chance|hurry|limited (?:time|spots|availability|seats|edition)|exclusive|members? only"
-    r"|vip|rewards?|loyalty|upgrade|save|offers?|specials?|show this (?:text|message)"
-    r"|(?:only|just) \$\d+)\b"
+_PROMOTIONAL = Anchored(
+    _rx(
+        r"\b(?:come (?:in|by|see us|visit|try|join|celebrate)|visit us|stop by|join us|check out"
+        r"|try (?:our|the|a) |new (?:menu|items?|products?|collection|flavou?rs?|services?|location"
+        r"|season|dishes)|now (?:open|available|offering|booking|serving)|book (?:now|today|online"
+        r"|your next)|schedule your next|order (?:now|today|online)|reserve your|open house|tasting"
+        r"|sale|refer a friend|gift cards?|free|newsletter|events?|announc\w*|launch\w*|introduc\w*"
+        r"|it'?s been \w+ (?:months?|weeks?|years?) since|due for (?:a|an|your)|we miss you"
+        r"|last chance|hurry|limited (?:time|spots|availability|seats|edition)|exclusive|members? only"
+        r"|vip|rewards?|loyalty|upgrade|save|offers?|specials?|show this (?:text|message)"
+        r"|(?:only|just) \$\d+)\b"
+    )
 )
 # One-time passcodes. A code for a door, a locker, a reservation or an order is not 2FA: those
 # qualifiers, in the hit or just before it, veto it.
-_OTP = _rx(
-    r"\b(?:verification|security|login|log-in|log in|sign[- ]in|one[- ]time|authentication|auth"
-    r"|2fa|mfa) (?:pass)?(?:code|pin)\b"
-    r"|\b(?:otp|passcode|one[- ]time password)\b"
-    r"|\bcode(?: is)?:?\s*\[?(?:\d{4,8}|code|otp)\]?.{0,40}\b(?:expires?|valid for|do not share"
-    r"|don'?t share)"
-    r"|\byour (?:one[- ]time )?code is:?\s*(?:\[?\d{4,8}\b|\[(?:code|otp|\w+ code)\])"
-    r"|\b(?:use|enter)\s+(?:code\s+)?\[?\d{4,8}\]?\s+(?:to|as your)\s+(?:log ?in|sign ?in|verify"
-    r"|confirm your (?:identity|account|phone|number|email|login)|complete (?:your )?(?:log ?in"
-    r"|sign ?in|verification)|reset your password)"
-    r"|\b\[?\d{4,8}\]? is your (?:[\w-]+ ){0,3}(?:code|pin|passcode)\b"
+_OTP = Gated(
+    _rx(
+        r"\b(?:verification|security|login|log-in|log in|sign[- ]in|one[- ]time|authentication|auth"
+        r"|2fa|mfa) (?:pass)?(?:code|pin)\b"
+        r"|\b(?:otp|passcode|one[- ]time password)\b"
+        r"|\bcode(?: is)?:?\s*\[?(?:\d{4,8}|code|otp)\]?.{0,40}\b(?:expires?|valid for|do not share"
+        r"|don'?t share)"
+        r"|\byour (?:one[- ]time )?code is:?\s*(?:\[?\d{4,8}\b|\[(?:code|otp|\w+ code)\])"
+        r"|\b(?:use|enter)\s+(?:code\s+)?\[?\d{4,8}\]?\s+(?:to|as your)\s+(?:log ?in|sign ?in|verify"
+        r"|confirm your (?:identity|account|phone|number|email|login)|complete (?:your )?(?:log ?in"
+        r"|sign ?in|verification)|reset your password)"
+        r"|\b\[?\d{4,8}\]? is your (?:[\w-]+ ){0,3}(?:code|pin|passcode)\b"
+    )
 )
 _NOT_OTP = _rx(
     r"\b(?:gate|door|entry|lockbox|locker|garage|alarm|keypad|building|wi-?fi|parking|pick-?up"
     r"|confirmation|reservation|booking|order|tracking|promo|discount|coupon|gift|reference|ticket"
     r"|referral|member(?:ship)?|check-?in|unit|room|lock)\b"
 )
-_WARNING = _rx(
-    r"\b(?:never|not|won'?t|don'?t|no one|nobody)\b.{0,30}\b(?:ask|request|share|give|send|call"
-    r"|text|email|need)"
+_WARNING = Gated(
+    _rx(
+        r"\b(?:never|not|won'?t|don'?t|no one|nobody)\b.{0,30}\b(?:ask|request|share|give|send|call"
+        r"|text|email|need)"
+    )
 )
 # Asking for money. Blood, plasma and platelet "donations" are appointments, and a thank-you for a
 # past gift is a receipt: neither is a donation request.
-_DONATION = _rx(
-    r"\bdonate\b|\bdonating (?:now|today|online|to)\b"
-    r"|\bmake a (?:\$?\d+ |tax[- ]deductible |one[- ]time |monthly |recurring |year[- ]end )?"
-    r"(?:donation|gift|contribution)\b"
-    r"|\b(?:your|a) (?:\$?\d+ |tax[- ]deductible |one[- ]time |monthly |year[- ]end )?"
-    r"(?:donation|gift|contribution) (?:today|now|will (?:help|provide|feed|support|be matched)"
-    r"|can (?:help|provide|feed)|(?:is|will be) (?:matched|doubled))\b"
-    r"|\bgive (?:today|now|generously|what you can|\$\d+)\b|\bchip in\b|\bgiving tuesday\b"
-    r"|\bfundrais(?:er|ing)\b|\bcontribut(?:e|ions?) (?:today|now|of \$)"
-    r"|\bpledge (?:today|now|\$|your support|to give)\b|\bmake a pledge\b"
-    r"|\bdonations? (?:are|is) (?:needed|welcome|appreciated|accepted)\b|\baccepting donations\b"
+_DONATION = Gated(
+    _rx(
+        r"\bdonate\b|\bdonating (?:now|today|online|to)\b"
+        r"|\bmake a (?:\$?\d+ |tax[- ]deductible |one[- ]time |monthly |recurring |year[- ]end )?"
+        r"(?:donation|gift|contribution)\b"
+        r"|\b(?:your|a) (?:\$?\d+ |tax[- ]deductible |one[- ]time |monthly |year[- ]end )?"
+        r"(?:donation|gift|contribution) (?:today|now|will (?:help|provide|feed|support|be matched)"
+        r"|can (?:help|provide|feed)|(?:is|will be) (?:matched|doubled))\b"
+        r"|\bgive (?:today|now|generously|what you can|\$\d+)\b|\bchip in\b|\bgiving tuesday\b"
+        r"|\bfundrais(?:er|ing)\b|\bcontribut(?:e|ions?) (?:today|now|of \$)"
+        r"|\bpledge (?:today|now|\$|your support|to give)\b|\bmake a pledge\b"
+        r"|\bdonations? (?:are|is) (?:needed|welcome|appreciated|accepted)\b|\baccepting donations\b"
+    )
 )
-_NOT_DONATION = _rx(r"\b(?:blood|plasma|platelets?|marrow|organ|cord blood)\b")
+_NOT_DONATION = Gated(_rx(r"\b(?:blood|plasma|platelets?|marrow|organ|cord blood)\b"))
 # Electioneering, not civic information: a county's "your mail ballot was received" or a bakery's
 # "vote for our next flavor" are not political, and neither is a job "candidate".
-_POLITICAL = _rx(
-    r"\bpaid for by\b|\bvote (?:yes|no) on\b|\bre-?elect\b|\bcampaign to elect\b"
-    r"|\bvote (?:for|against)\b[^.!?\n]{0,60}\b(?:congress|senate|senator|governor|mayor|council"
-    r"|commission(?:er)?|sheriff|judge|school board|president|representative|assembly|district"
-    r"|state house|prop(?:osition)? \w+|measure \w+|amendment \w+)\b"
-    r"|\b(?:democratic|republican) (?:party|candidate|nominee|primary|ticket)\b"
+_POLITICAL = Gated(
+    _rx(
+        r"\bpaid for by\b|\bvote (?:yes|no) on\b|\bre-?elect\b|\bcampaign to elect\b"
+        r"|\bvote (?:for|against)\b[^.!?\n]{0,60}\b(?:congress|senate|senator|governor|mayor|council"
+        r"|commission(?:er)?|sheriff|judge|school board|president|representative|assembly|district"
+        r"|state house|prop(?:osition)? \w+|measure \w+|amendment \w+)\b"
+        r"|\b(?:democratic|republican) (?:party|candidate|nominee|primary|ticket)\b"
+    )
 )
-_POLITICAL_CASED = re.compile(r"\bPAC\b(?![-\d])|\b(?:GOTV|DNC|RNC|GOP)\b")
-_OPT_IN_CONFIRM = _rx(
-    r"(?:\byou(?:'re| are| have|'ve| ve)? (?:now |been |successfully |all )*(?:subscribed"
-    r"|opted[- ]in|enrolled|signed up|registered)|\bthanks? (?:you )?for (?:subscribing"
-    r"|opting in|signing up|joining|enrolling)|\bwelcome to)\b"
+_POLITICAL_CASED = Gated(re.compile(r"\bPAC\b(?![-\d])|\b(?:GOTV|DNC|RNC|GOP)\b"))
+_OPT_IN_CONFIRM = Gated(
+    _rx(
+        r"(?:\byou(?:'re| are| have|'ve| ve)? (?:now |been |successfully |all )*(?:subscribed"
+        r"|opted[- ]in|enrolled|signed up|registered)|\bthanks? (?:you )?for (?:subscribing"
+        r"|opting in|signing up|joining|enrolling)|\bwelcome to)\b"
+    )
 )
 # What an opt-in confirmation enrols people in: texts, not a yoga class or paperless billing.
-_PROGRAM = _rx(
-    r"\b(?:alerts?|texts?|text messages|sms|messages|msgs|notifications|reminders|updates|offers"
-    r"|deals|program|list|club)\b"
+_PROGRAM = Gated(
+    _rx(
+        r"\b(?:alerts?|texts?|text messages|sms|messages|msgs|notifications|reminders|updates|offers"
+        r"|deals|program|list|club)\b"
+    )
 )
-_DISCLOSURE = _rx(
-    r"\b(?:msg|message|data)s? ?(?:&|and|/) ?(?:data )?rates\b|\brates may apply\b|\bfreq(?:uency)?\b"
+_DISCLOSURE = Gated(
+    _rx(
+        r"\b(?:msg|message|data)s? ?(?:&|and|/) ?(?:data )?rates\b|\brates may apply\b|\bfreq(?:uency)?\b"
+    )
 )
-_OPT_OUT_CONFIRM = _rx(
-    r"\byou(?:'re| are| have|'ve| ve)? (?:now |been |successfully )*(?:unsubscribed|opted[- ]out)\b"
-    r"|\bremoved from (?:our |the |this |all )?(?:[\w-]+ )?\b(?:list|texts?|sms|messages"
-    r"|alerts|notifications|program)\b|\bno (?:further|more) (?:messages|texts|msgs|alerts)\b"
+_OPT_OUT_CONFIRM = Gated(
+    _rx(
+        r"\byou(?:'re| are| have|'ve| ve)? (?:now |been |successfully )*(?:unsubscribed|opted[- ]out)\b"
+        r"|\bremoved from (?:our |the |this |all )?(?:[\w-]+ )?\b(?:list|texts?|sms|messages"
+        r"|alerts|notifications|program)\b|\bno (?:further|more) (?:messages|texts|msgs|alerts)\b"
+    )
 )
-_TEST = _rx(
-    r"\btest(?:ing)? (?:message|msg|text|sms)\b|\bthis is a test\b|\blorem ipsum\b"
-    r"|\bsample message \d\b|^\s*(?:test|hello|hi)\s*\d*\s*[.!]?\s*$"
+_TEST = Gated(
+    _rx(
+        r"\btest(?:ing)? (?:message|msg|text|sms)\b|\bthis is a test\b|\blorem ipsum\b"
+        r"|\bsample message \d\b|^\s*(?:test|hello|hi)\s*\d*\s*[.!]?\s*$"
+    )
 )
 
 

@@ -8,7 +8,7 @@ office", "help@brand.com", "we offer cleanings").
 
 from __future__ import annotations
 
-from consentry.phrases.brand import brand_aliases, find_brand
+from consentry.phrases.brand import brand_aliases, find_brand, mentions_brand
 from consentry.phrases.contacts import (
     FREE_MAIL_DOMAINS,
     PUBLIC_SHORTENERS,
@@ -67,6 +67,7 @@ __all__ = [
     "find_urls",
     "fold",
     "is_customer_variable",
+    "mentions_brand",
     "normalize",
     "registrable_domain",
     "url_host",

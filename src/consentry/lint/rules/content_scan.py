@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from consentry.lint.context import LintContext
 from consentry.lint.patterns import lowercase_pattern
 from consentry.lint.rule import Check, Hit
+from consentry.phrases.literals import Anchored
 
 __all__ = [
     "BRAND_FIELDS",
@@ -179,21 +180,22 @@ def _lowered_text(ctx: LintContext) -> str:
     return str(cached)
 
 
-_PREFILTERS: dict[tuple[int, ...], re.Pattern[str]] = {}
+_PREFILTERS: dict[tuple[int, ...], Anchored] = {}
 
 
-def _prefilter(screens: list[Screen]) -> re.Pattern[str]:
+def _prefilter(screens: list[Screen]) -> Anchored:
     """All the screens' terms as one pattern over lower-cased text.
 
     Most campaigns mention none of these terms, and one case-sensitive pass with a word-start
     gate is several times faster than one case-insensitive pass per screen. Literal capitals are
-    lower-cased too, so it can only match more than the per-field scan: a safe filter.
+    lower-cased too, so it can only match more than the per-field scan: a safe filter. The pass
+    is anchored: the ~700 terms are only tried where one of their first words starts.
     """
     key = tuple(id(s) for s in screens)
     found = _PREFILTERS.get(key)
     if found is None:
         body = "|".join(f"(?:{s.terms.pattern})" for s in screens)
-        found = _PREFILTERS[key] = lowercase_pattern(rf"\b(?=\w)(?:{body})")
+        found = _PREFILTERS[key] = Anchored(lowercase_pattern(rf"\b(?=\w)(?:{body})"))
     return found
 
 
