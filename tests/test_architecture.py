@@ -17,6 +17,8 @@ CORE = (
     "draft",
     "ledger",
     "audit",
+    "providers",
+    "snippet",
     "segments.py",
     "errors.py",
 )
