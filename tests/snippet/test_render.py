@@ -170,3 +170,22 @@ def test_service_serves_the_same_script(service: Service) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/javascript")
     assert response.text == snippet_js()
+
+
+def test_snippet_package_imports_no_framework() -> None:
+    import ast
+
+    import consentry.snippet as package
+
+    tree = ast.parse(Path(package.__file__).read_text(encoding="utf-8"))
+    names = {
+        alias.name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    } | {
+        node.module.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module
+    }
+    assert not names & {"fastapi", "starlette", "typer", "click", "rich", "uvicorn"}

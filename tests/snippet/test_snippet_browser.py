@@ -292,3 +292,21 @@ def test_one_global_and_pasting_twice_is_harmless(tab: Any, site: Site, service:
         tab.click("text=Book now")
     settle(service, 1)
     assert len(service.events(PHONE)) == 1
+
+
+@pytest.mark.parametrize(
+    "beacon",
+    ["navigator.sendBeacon = () => false", "delete Navigator.prototype.sendBeacon"],
+    ids=["beacon-refused", "no-beacon"],
+)
+def test_fetch_keepalive_when_the_beacon_is_unavailable(
+    tab: Any, site: Site, service: Service, beacon: str
+) -> None:
+    tab.add_init_script(beacon)
+    tab.goto(site.url("plain.html"))
+    fill_plain(tab)
+    with tab.expect_navigation(url="**/thanks"):
+        tab.click("text=Book now")
+    (capture,) = settle(service, 1)
+    assert capture.status == 202
+    assert len(service.events(PHONE)) == 1
