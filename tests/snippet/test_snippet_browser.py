@@ -136,7 +136,7 @@ def test_form_still_submits_when_the_service_is_down(
     started = time.monotonic()
     with tab.expect_navigation(url="**/thanks", timeout=5000):
         tab.click("text=Book now")
-    assert time.monotonic() - started < 2.0
+    assert time.monotonic() - started < 3.0  # the hanging beacon is never waited for
     assert "Thanks" in tab.inner_text("h1")
     posts = site.posts("/thanks")
     assert len(posts) == before + 1 and b"447-0198" in posts[-1]
