@@ -17,13 +17,15 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -31,10 +33,12 @@ import httpx
 __all__ = [
     "HOST",
     "PG_ENV",
+    "Reply",
     "Server",
     "ServerPool",
     "ServerStartError",
     "create_key",
+    "fire",
     "free_port",
     "postgres_schema",
 ]
@@ -270,3 +274,59 @@ def postgres_schema(base_url: str, prefix: str = "w") -> Iterator[str]:
                 conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
     finally:
         admin.dispose()
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    sent: dict[str, Any]
+    status: int  # 0: no answer (refused, reset mid-request, timed out)
+    answer: dict[str, Any] | None
+
+
+def fire(
+    server: Server,
+    token: str,
+    bodies: Sequence[dict[str, Any]],
+    *,
+    path: str = "/v1/inbound",
+    clients: int = 8,
+    timeout: float = 10.0,
+    on_reply: Callable[[Reply], None] | None = None,
+) -> list[Reply]:
+    """POST every body from `clients` concurrent keep-alive clients (client i sends bodies i,
+    i + clients, ...); returns one `Reply` per body. A request that gets no answer is recorded,
+    not raised, so a burst can outlive the server it was aimed at."""
+    replies: list[Reply] = []
+    failures: list[BaseException] = []
+    lock = threading.Lock()
+
+    def client(share: Sequence[dict[str, Any]]) -> None:
+        try:
+            send_all(share)
+        except BaseException as exc:  # re-raised below: a thread's exception is otherwise lost
+            failures.append(exc)
+
+    def send_all(share: Sequence[dict[str, Any]]) -> None:
+        headers = {"Authorization": f"Bearer {token}"}
+        with httpx.Client(base_url=server.base_url, headers=headers, timeout=timeout) as http:
+            for body in share:
+                try:
+                    response = http.post(path, json=body)
+                except httpx.TransportError:
+                    reply = Reply(body, 0, None)
+                else:
+                    answer = response.json() if response.status_code == 200 else None
+                    reply = Reply(body, response.status_code, answer)
+                with lock:
+                    replies.append(reply)
+                if on_reply is not None:
+                    on_reply(reply)
+
+    threads = [threading.Thread(target=client, args=(bodies[i::clients],)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise failures[0]
+    return replies
