@@ -238,10 +238,13 @@ def service(site: Site, tmp_path: Path) -> Iterator[Service]:
     ledger.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """One headless Chromium for the whole run (not pytest-playwright's fixtures: the repo
-    launches Debian's /usr/bin/chromium with its own flags, as consentry.site.render does)."""
+    """One headless Chromium per test module (not pytest-playwright's fixtures: the repo
+    launches Debian's /usr/bin/chromium with its own flags, as consentry.site.render does).
+
+    Not per session: while Playwright's sync API is open, an event loop runs on the main
+    thread, and later tests that call asyncio.run() (the scan CLI) would fail."""
     from playwright.sync_api import sync_playwright
 
     from consentry.site.render import CHROMIUM, CHROMIUM_ARGS
