@@ -8,8 +8,11 @@ extension (so "e.g.", "a.m.", "readme.md" and "this.It" are not links).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import urlsplit
 
+from consentry.phrases.literals import Anchored
 from consentry.phrases.normalize import Folded, Match, fold
 from consentry.phrases.vocab import words as _words
 
@@ -111,14 +114,16 @@ _URL = re.compile(
 )
 _TRAILING = ".,;:!?'\"*>"
 
-_PHONE = re.compile(
-    r"(?<![\w#$/@.+\-])(?=[+(\[0-9])(?:"
-    r"(?:(?:\+|00)?1[\s.\-]?)?(?:\([2-9]\d{2}\)|\[[2-9]\d{2}\]|[2-9]\d{2})[\s.\-]{0,2}"
-    r"[2-9]\d{2}[\s.\-]?\d{4}(?![\w\-]|[.,]\d)"
-    # toll-free vanity numbers: 1-800-FLOWERS
-    r"|(?:1[\s.\-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.\-]?"
-    r"(?=[a-z0-9\-]{7,8}(?![\w\-]))(?=[\d\-]{0,7}[a-z])[a-z0-9]{3}-?[a-z0-9]{4}(?![\w\-])"
-    r")"
+_PHONE = Anchored(
+    re.compile(
+        r"(?<![\w#$/@.+\-])(?=[+(\[0-9])(?:"
+        r"(?:(?:\+|00)?1[\s.\-]?)?(?:\([2-9]\d{2}\)|\[[2-9]\d{2}\]|[2-9]\d{2})[\s.\-]{0,2}"
+        r"[2-9]\d{2}[\s.\-]?\d{4}(?![\w\-]|[.,]\d)"
+        # toll-free vanity numbers: 1-800-FLOWERS
+        r"|(?:1[\s.\-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.\-]?"
+        r"(?=[a-z0-9\-]{7,8}(?![\w\-]))(?=[\d\-]{0,7}[a-z])[a-z0-9]{3}-?[a-z0-9]{4}(?![\w\-])"
+        r")"
+    )
 )
 _NOT_PHONE_LEFT = re.compile(
     r"(?:\b(?:order|confirmation|conf|invoice|inv|account|acct|tracking|ref|reference|ticket|case"
@@ -128,11 +133,29 @@ _NOT_PHONE_LEFT = re.compile(
 )
 
 
-def _email_spans(folded: Folded) -> list[tuple[int, int]]:
+Spans = tuple[tuple[int, int], ...]
+_SMALL = 4096
+
+
+def _memo_small(find: Callable[[Folded], Spans]) -> Callable[[Folded], Spans]:
+    """Memoise a span finder for field-sized texts: rules ask for the links, emails and numbers
+    of the same few fields many times in one lint. `fold` hands out one `Folded` per text, and
+    the cache keeps that object (its key, by identity) alive, so an entry is never confused.
+    Web pages are left out: big, and each is read once."""
+    cached = lru_cache(maxsize=256)(find)
+
+    def spans(folded: Folded) -> Spans:
+        return cached(folded) if len(folded.text) <= _SMALL else find(folded)
+
+    return spans
+
+
+@_memo_small
+def _email_spans(folded: Folded) -> Spans:
     t = folded.text
     if "@" not in t and "at]" not in t and "at)" not in t:
-        return []  # the usual case, decided at C speed
-    return [m.span() for m in _EMAIL.finditer(t)]
+        return ()  # the usual case, decided at C speed
+    return tuple(m.span() for m in _EMAIL.finditer(t))
 
 
 def _trim_url(t: str, a: int, b: int) -> int:
@@ -145,7 +168,8 @@ def _trim_url(t: str, a: int, b: int) -> int:
     return b
 
 
-def _url_spans(folded: Folded) -> list[tuple[int, int]]:
+@_memo_small
+def _url_spans(folded: Folded) -> Spans:
     t = folded.text
     emails = _email_spans(folded)
     spans: list[tuple[int, int]] = []
@@ -169,20 +193,21 @@ def _url_spans(folded: Folded) -> list[tuple[int, int]]:
         b = _trim_url(t, a, b)
         if b - a > 3:
             spans.append((a, b))
-    return spans
+    return tuple(spans)
 
 
-def _phone_spans(folded: Folded) -> list[tuple[int, int]]:
+@_memo_small
+def _phone_spans(folded: Folded) -> Spans:
     t = folded.text
     out = []
     for m in _PHONE.finditer(t):
         if _NOT_PHONE_LEFT.search(t, max(0, m.start() - 30), m.start()):
             continue
         out.append(m.span())
-    return out
+    return tuple(out)
 
 
-def _matches(folded: Folded, spans: list[tuple[int, int]]) -> list[Match]:
+def _matches(folded: Folded, spans: Spans) -> list[Match]:
     out = []
     for a, b in spans:
         hit = folded.match(a, b)

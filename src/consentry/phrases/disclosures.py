@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from consentry.phrases.keywords import find_help_instruction, find_stop_instruction
+from consentry.phrases.literals import Gated
 from consentry.phrases.normalize import Folded, Match
 from consentry.phrases.placeholders import find_placeholder, is_customer_variable
 from consentry.phrases.policies import find_privacy_reference, find_terms_reference
@@ -61,17 +62,19 @@ _JOIN = r"(?:\s?(?:&|and|/|\+|,|or|n|&amp;|and/or)\s?|\s)"
 _QUAL = r"(?:(?:std|standard|normal|regular|usual|applicable|your|the|any|all|carrier)\.?\s){0,2}"
 _COST = r"(?:rates?|charges?|chrgs?|chgs?|fees?|costs?|rts)"
 _APPLY = r"(?:apply|applies|applied|be\s(?:charged|applied|incurred|assessed|billed)|incurred)"
-_RATES = at_word_start(
-    rf"\b{_QUAL}{_RATE_SUBJ}(?:{_JOIN}{_RATE_SUBJ}){{0,3}}\s?{_COST}\b(?P<gap>[^.!?;\n]{{0,60}}?)"
-    rf"\b{_APPLY}\b"
-    rf"|\b{_QUAL}{_COST}\s(?:for|on|from)\s(?:your\s)?{_RATE_SUBJ}(?:{_JOIN}{_RATE_SUBJ}){{0,3}}"
-    rf"(?P<gap2>[^.!?;\n]{{0,40}}?)\b{_APPLY}\b"
-    rf"|\b(?:may|might|will|could|can)\s(?:be\s)?(?:charged|billed)\b[^.!?;\n]{{0,30}}?"
-    rf"\b(?:standard\s)?(?:msgs?|messages?|messaging|text(?:ing|s)?|txts?|sms|mms|data)\b"
-    rf"(?:{_JOIN}{_RATE_SUBJ}){{0,3}}\s?(?:{_COST}|usage)?"
-    rf"|\b(?:carriers?|providers?)\s(?:may|might|will|can)\s(?:also\s)?charge\b"
-    # "Standard rates apply." at the end of a call to action (not "... apply to shipping")
-    r"|\b(?:std\.?|standard|normal|usual)\s(?:carrier\s)?rates\s(?:may\s)?apply\b(?!\s(?:to|for|on)\b)"
+_RATES = Gated(
+    at_word_start(
+        rf"\b{_QUAL}{_RATE_SUBJ}(?:{_JOIN}{_RATE_SUBJ}){{0,3}}\s?{_COST}\b(?P<gap>[^.!?;\n]{{0,60}}?)"
+        rf"\b{_APPLY}\b"
+        rf"|\b{_QUAL}{_COST}\s(?:for|on|from)\s(?:your\s)?{_RATE_SUBJ}(?:{_JOIN}{_RATE_SUBJ}){{0,3}}"
+        rf"(?P<gap2>[^.!?;\n]{{0,40}}?)\b{_APPLY}\b"
+        rf"|\b(?:may|might|will|could|can)\s(?:be\s)?(?:charged|billed)\b[^.!?;\n]{{0,30}}?"
+        rf"\b(?:standard\s)?(?:msgs?|messages?|messaging|text(?:ing|s)?|txts?|sms|mms|data)\b"
+        rf"(?:{_JOIN}{_RATE_SUBJ}){{0,3}}\s?(?:{_COST}|usage)?"
+        rf"|\b(?:carriers?|providers?)\s(?:may|might|will|can)\s(?:also\s)?charge\b"
+        # "Standard rates apply." at the end of a call to action (not "... apply to shipping")
+        r"|\b(?:std\.?|standard|normal|usual)\s(?:carrier\s)?rates\s(?:may\s)?apply\b(?!\s(?:to|for|on)\b)"
+    )
 )
 
 
@@ -204,13 +207,15 @@ _CARRIER = (
     r"|providers?)|phone\scompan(?:y|ies)|service\sproviders?|t-?mobile|verizon|at&t|sprint"
     r"|us\scellular)"
 )
-_LIABILITY = at_word_start(
-    rf"\b{_CARRIER}(?![a-z])[^!?;\n]{{0,120}}?(?:\bnot|n't|\bno)\s(?:be\s)?(?:held\s)?"
-    r"(?:liable|responsible|accountable|liability|responsibility)\b"
-    r"|(?:\bnot|\b[a-z]{1,6}n't)\s(?:be\s)?(?:held\s)?(?:liable|responsible)\sfor\s(?:any\s)?(?:delayed|late"
-    r"|undelivered|undeliverable|failed|lost)\b"
-    rf"|\bneither\b[^.!?;\n]{{0,60}}?\bnor\b[^.!?;\n]{{0,40}}?{_CARRIER}[^.!?;\n]{{0,40}}?"
-    r"\b(?:are|is|shall\sbe|will\sbe|can\sbe)\s(?:held\s)?(?:liable|responsible|accountable)\b"
+_LIABILITY = Gated(
+    at_word_start(
+        rf"\b{_CARRIER}(?![a-z])[^!?;\n]{{0,120}}?(?:\bnot|n't|\bno)\s(?:be\s)?(?:held\s)?"
+        r"(?:liable|responsible|accountable|liability|responsibility)\b"
+        r"|(?:\bnot|\b[a-z]{1,6}n't)\s(?:be\s)?(?:held\s)?(?:liable|responsible)\sfor\s(?:any\s)?(?:delayed|late"
+        r"|undelivered|undeliverable|failed|lost)\b"
+        rf"|\bneither\b[^.!?;\n]{{0,60}}?\bnor\b[^.!?;\n]{{0,40}}?{_CARRIER}[^.!?;\n]{{0,40}}?"
+        r"\b(?:are|is|shall\sbe|will\sbe|can\sbe)\s(?:held\s)?(?:liable|responsible|accountable)\b"
+    )
 )
 _DELIVERY = re.compile(
     rf"\b(?:{MSG_NOUN}|deliver\w*|undeliver\w*|delay\w*|late|transmission|sms|texts?)\b"
@@ -242,23 +247,25 @@ _CONSENT_SUBJ = (
     r"|the\s(?:box|checkbox)|subscription|participation|subscribing|providing\syour\s(?:phone|mobile"
     r"|number)|sms|texts?|text\smessages?)"
 )
-_NOT_CONDITION = at_word_start(
-    r"(?:\bnot|\b[a-z]{1,6}n't)\s(?:(?:be|been|required|needed|necessary|mandatory|made|considered|treated"
-    r"|used|imposed|deemed|ever)\s){0,2}(?:(?:a|an|as\sa|as\san|as)\s)?(?:condition|prerequisite"
-    r"|requirement|requisite)s?\b"
-    r"|(?:\bnot|\b[a-z]{1,6}n't|\bnever)\s(?:have|need|required|obligated|obliged|necessary|mandatory|forced"
-    r"|asked|requiring)\s(?:to\s)?(?:\w+\s){0,3}?(?:agree|consent|opt|sign\sup|check\s(?:this|the|a)"
-    r"|accept|subscribe|enroll|join|tick|(?:provide|give)\s(?:your\s|us\s)?(?:consent|phone|mobile"
-    r"|cell|number)|receive\s(?:\w+\s)?(?:texts?|text\smessages|sms|messages|msgs|marketing))"
-    rf"|\b{_CONSENT_SUBJ}\b[^.!?;\n]{{0,40}}?(?:\bis|\bare|\bremains?)?\s?(?:completely\s|entirely\s"
-    r"|totally\s|strictly\s|always\s|100%\s|purely\s)?(?:optional|voluntary|(?:not|n't)\s(?:be\s)?"
-    r"(?:required|mandatory|necessary|needed|obligatory))\b"
-    r"|\bwithout\s(?:opting[\s-]?in|agreeing\sto\s(?:receive|get)|checking\s(?:this|the)\s(?:box"
-    r"|checkbox)|subscribing\sto\s(?:sms|text)|signing\sup\sfor\s(?:sms|text)|consenting\sto\s"
-    r"(?:receive|sms|text))"
-    r"|\b(?:declin\w+|not\s(?:opting|consenting|checking|agreeing|subscribing)|unchecked)"
-    r"[^.!?;\n]{0,40}?\b(?:will|does|do)\s?(?:not|n't)\s(?:affect|impact|change|limit)"
-    r"|\boptional\b"
+_NOT_CONDITION = Gated(
+    at_word_start(
+        r"(?:\bnot|\b[a-z]{1,6}n't)\s(?:(?:be|been|required|needed|necessary|mandatory|made|considered|treated"
+        r"|used|imposed|deemed|ever)\s){0,2}(?:(?:a|an|as\sa|as\san|as)\s)?(?:condition|prerequisite"
+        r"|requirement|requisite)s?\b"
+        r"|(?:\bnot|\b[a-z]{1,6}n't|\bnever)\s(?:have|need|required|obligated|obliged|necessary|mandatory|forced"
+        r"|asked|requiring)\s(?:to\s)?(?:\w+\s){0,3}?(?:agree|consent|opt|sign\sup|check\s(?:this|the|a)"
+        r"|accept|subscribe|enroll|join|tick|(?:provide|give)\s(?:your\s|us\s)?(?:consent|phone|mobile"
+        r"|cell|number)|receive\s(?:\w+\s)?(?:texts?|text\smessages|sms|messages|msgs|marketing))"
+        rf"|\b{_CONSENT_SUBJ}\b[^.!?;\n]{{0,40}}?(?:\bis|\bare|\bremains?)?\s?(?:completely\s|entirely\s"
+        r"|totally\s|strictly\s|always\s|100%\s|purely\s)?(?:optional|voluntary|(?:not|n't)\s(?:be\s)?"
+        r"(?:required|mandatory|necessary|needed|obligatory))\b"
+        r"|\bwithout\s(?:opting[\s-]?in|agreeing\sto\s(?:receive|get)|checking\s(?:this|the)\s(?:box"
+        r"|checkbox)|subscribing\sto\s(?:sms|text)|signing\sup\sfor\s(?:sms|text)|consenting\sto\s"
+        r"(?:receive|sms|text))"
+        r"|\b(?:declin\w+|not\s(?:opting|consenting|checking|agreeing|subscribing)|unchecked)"
+        r"[^.!?;\n]{0,40}?\b(?:will|does|do)\s?(?:not|n't)\s(?:affect|impact|change|limit)"
+        r"|\boptional\b"
+    )
 )
 _OPTIONAL_PRODUCT = re.compile(
     r"\s(?:\w+\s)?(?:accessor\w+|extras?|add-?ons?|upgrades?|features?|packages?|warrant\w+"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from consentry.phrases.literals import Gated
 from consentry.phrases.normalize import Folded, Match
 from consentry.phrases.scan import first, first_of, is_shouted
 from consentry.phrases.vocab import words
@@ -43,10 +44,12 @@ _STOP_VERB_FIRST = re.compile(
     r"(?:\s?(?:to|2)\s(?:opt-?\s?out|optout|cancel|unsubscribe|stop(?:\sreceiving)?|end|quit"
     r"|be\sremoved|leave|unsub)\b)?"
 )
-_HELP_VERB_FIRST = re.compile(
-    rf"\b(?P<verb>{_STRONG}|{_WEAK}){_FILLER}\s?{_OPEN}\s?(?P<kw>{_HELP_KW})(?![a-z0-9@]){_CLOSE}"
-    r"(?:\s?(?:for|4)\s(?:help|assistance|support|more\sinfo(?:rmation)?|info(?:rmation)?"
-    r"|customer\s(?:care|service|support))\b)?"
+_HELP_VERB_FIRST = Gated(
+    re.compile(
+        rf"\b(?P<verb>{_STRONG}|{_WEAK}){_FILLER}\s?{_OPEN}\s?(?P<kw>{_HELP_KW})(?![a-z0-9@]){_CLOSE}"
+        r"(?:\s?(?:for|4)\s(?:help|assistance|support|more\sinfo(?:rmation)?|info(?:rmation)?"
+        r"|customer\s(?:care|service|support))\b)?"
+    )
 )
 _STOP_PURPOSE = (
     r"opt-?\s?out|optout|end|cancel|stop|quit|unsub\w{0,10}|be\sremoved|remove|cease|discontinue"

@@ -20,9 +20,9 @@ import importlib
 import re
 import sys
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Protocol
 
-__all__ = ["Anchored", "Gated", "leading_literals", "required_literals"]
+__all__ = ["Anchored", "Gated", "Searchable", "leading_literals", "required_literals"]
 
 # The parser behind `re.compile` (private but stable since 3.11; there are no type stubs for it).
 _parser: Any = importlib.import_module("re._parser")
@@ -303,6 +303,16 @@ def _zero_width_head(items: list[tuple[Any, Any]]) -> Iterator[tuple[Any, Any]]:
         if op not in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             return
         yield op, av
+
+
+class Searchable(Protocol):
+    """What detectors need of a pattern: a compiled regex, `Gated` or `Anchored`."""
+
+    def search(self, string: str, pos: int = ..., endpos: int = ...) -> re.Match[str] | None: ...
+
+    def finditer(
+        self, string: str, pos: int = ..., endpos: int = ...
+    ) -> Iterator[re.Match[str]]: ...
 
 
 class Gated:

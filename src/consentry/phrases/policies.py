@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from consentry.phrases.contacts import _url_spans
+from consentry.phrases.literals import Anchored, Gated
 from consentry.phrases.normalize import Folded, Match
 from consentry.phrases.scan import at_word_start, first, first_of
 from consentry.phrases.sharing import (
@@ -30,28 +31,32 @@ __all__ = [
 
 # ------------------------------------------------------------------------------- references
 
-_PRIVACY = at_word_start(
-    r"\bprivacy[\s_-]?(?:policy|policies|pol\b\.?|notice|statement|practices|center|centre|page"
-    r"|info(?:rmation)?|disclosure|terms|rights\snotice|charter|pledge|commitment|section)\b"
-    r"|\bprivacypolicy\b|\bprivate\spolicy\b"
-    r"|\bprivacy\s?(?:&|and|/|\|)\s?(?:cookies?|terms|data|security|legal)\b"
-    r"|\b(?:terms|legal|cookies?|tos|t&cs?)\s?(?:&|and|/|\||-)\s?privacy\b"
-    r"|\bdata\s(?:protection|privacy)\s(?:policy|notice|statement)\b"
-    r"|\bprivacy\s?:\s?(?:https?://|www\.|see|view|read|visit|available|[a-z0-9\-]+\.[a-z]{2,})"
-    r"|\bprivacy\s(?:at|here|@|link|url)\b|\b(?:see|view|read|review|visit|consult)\s(?:our\s"
-    r"|the\s)?privacy\b"
+_PRIVACY = Gated(
+    at_word_start(
+        r"\bprivacy[\s_-]?(?:policy|policies|pol\b\.?|notice|statement|practices|center|centre|page"
+        r"|info(?:rmation)?|disclosure|terms|rights\snotice|charter|pledge|commitment|section)\b"
+        r"|\bprivacypolicy\b|\bprivate\spolicy\b"
+        r"|\bprivacy\s?(?:&|and|/|\|)\s?(?:cookies?|terms|data|security|legal)\b"
+        r"|\b(?:terms|legal|cookies?|tos|t&cs?)\s?(?:&|and|/|\||-)\s?privacy\b"
+        r"|\bdata\s(?:protection|privacy)\s(?:policy|notice|statement)\b"
+        r"|\bprivacy\s?:\s?(?:https?://|www\.|see|view|read|visit|available|[a-z0-9\-]+\.[a-z]{2,})"
+        r"|\bprivacy\s(?:at|here|@|link|url)\b|\b(?:see|view|read|review|visit|consult)\s(?:our\s"
+        r"|the\s)?privacy\b"
+    )
 )
-_TERMS = at_word_start(
-    r"\bterms?\s?(?:of\s)?(?:service|use|usage|sale)\b|\bterms?\s?(?:&|and|\+|n)\s?cond\w*"
-    r"|\bconditions\sof\s(?:use|service)\b|\bt\s?&\s?cs?\b|\bt's\s?&\s?c's\b|\btandcs?\b"
-    r"|\b(?:sms|text|texting|messaging|message|messages|mobile|program|campaign|full|complete|legal|service"
-    r"|website|user|sms/mms|text\smessaging|mobile\sterms\sand)\s(?:terms|t&cs?)\b"
-    r"|\bterms\s?(?:&|and|/|\||-)\s?privacy\b|\bprivacy(?:\spolicy)?\s?(?:&|and|/|\||-)\s?terms\b"
-    r"|\bterms\s?:\s?(?:https?://|www\.|see|view|read|[a-z0-9\-]+\.[a-z]{2,})"
-    r"|\bterms\s(?:at|here|link|url)\b|\b(?:see|view|read|review|visit)\s(?:our\s|the\s|full\s)"
-    r"{0,2}terms\b|\buser\sagreement\b|\bsms\spolicy\b|\bmessaging\spolicy\b"
+_TERMS = Anchored(
+    at_word_start(
+        r"\bterms?\s?(?:of\s)?(?:service|use|usage|sale)\b|\bterms?\s?(?:&|and|\+|n)\s?cond\w*"
+        r"|\bconditions\sof\s(?:use|service)\b|\bt\s?&\s?cs?\b|\bt's\s?&\s?c's\b|\btandcs?\b"
+        r"|\b(?:sms|text|texting|messaging|message|messages|mobile|program|campaign|full|complete|legal|service"
+        r"|website|user|sms/mms|text\smessaging|mobile\sterms\sand)\s(?:terms|t&cs?)\b"
+        r"|\bterms\s?(?:&|and|/|\||-)\s?privacy\b|\bprivacy(?:\spolicy)?\s?(?:&|and|/|\||-)\s?terms\b"
+        r"|\bterms\s?:\s?(?:https?://|www\.|see|view|read|[a-z0-9\-]+\.[a-z]{2,})"
+        r"|\bterms\s(?:at|here|link|url)\b|\b(?:see|view|read|review|visit)\s(?:our\s|the\s|full\s)"
+        r"{0,2}terms\b|\buser\sagreement\b|\bsms\spolicy\b|\bmessaging\spolicy\b"
+    )
 )
-_TOS_ACRONYM = re.compile(r"\b(?:TOS|ToS|TOU|EULA)\b")
+_TOS_ACRONYM = Gated(re.compile(r"\b(?:TOS|ToS|TOU|EULA)\b"))
 _PRIVACY_URL = re.compile(r"privac|datenschutz|/pp(?:[/.?#-]|$)|/gdpr|/ccpa|/data-protection")
 _TERMS_URL = re.compile(
     r"(?<![a-z])(?:terms?|tos|tou|eula|tandc|t-and-c|t-c|tnc)(?![a-z])|termsof|termsand"

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TypeAlias
 
+from consentry.phrases.literals import Searchable
 from consentry.phrases.normalize import Folded, Match, fold
 
 __all__ = [
@@ -47,7 +48,7 @@ def at_word_start(pattern: str) -> re.Pattern[str]:
 
 
 def first(
-    folded: Folded, pattern: re.Pattern[str], check: Check | None = None, group: str | None = None
+    folded: Folded, pattern: Searchable, check: Check | None = None, group: str | None = None
 ) -> Match | None:
     """The leftmost hit of `pattern` that `check` accepts (span of `group` if given)."""
     for n, m in enumerate(pattern.finditer(folded.text)):
@@ -63,8 +64,8 @@ def first(
 
 def first_near(
     folded: Folded,
-    anchors: re.Pattern[str],
-    pattern: re.Pattern[str],
+    anchors: Searchable,
+    pattern: Searchable,
     check: Callable[[Folded, re.Match[str]], int | None],
     before: int = 80,
     after: int = 160,

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TypeAlias
 
+from consentry.phrases.literals import Anchored
 from consentry.phrases.normalize import Folded, Match, fold
 from consentry.phrases.scan import at_word_start, clause_window, first, first_of, sentence_window
 from consentry.phrases.vocab import DATA_WORD, NEG_SEARCH, trie, words
@@ -45,15 +46,17 @@ _TO_SOMEONE = re.compile(
     r"|outside|other|anyone|any\sone|others|partners?|affiliates?|companies|marketers|advertisers"
     r"|vendors|lenders|anybody)"
 )
-_NEG_ANCHOR = at_word_start(
-    r"\b(?:do|does|did|will|shall|would|should|can|could|may|must|is|are|was|were|be|been|has|have)"
-    r"\s(?:not|never)\b|\b(?:don't|doesn't|didn't|won't|shan't|wouldn't|shouldn't|can't|cannot"
-    r"|isn't|aren't|wasn't|weren't|dont|doesnt|wont|cant|isnt|arent|never|not|no|none\sof|neither"
-    r"|under\sno\scircumstances|at\sno\stime)\b"
-    # ... followed closely by a verb of handing data over (checked in C before any Python runs)
-    r"(?=[^.;!?\n]{0,70}?\b(?:shar|transfer|disclos|distribut|releas|exchang|sublicens|divulg"
-    r"|pass\s|provid|giv|made\savail|make\savail|send|sent|forward|reveal|sell|sold|resell|rent"
-    r"|leas|trad|monetiz))"
+_NEG_ANCHOR = Anchored(
+    at_word_start(
+        r"\b(?:do|does|did|will|shall|would|should|can|could|may|must|is|are|was|were|be|been|has|have)"
+        r"\s(?:not|never)\b|\b(?:don't|doesn't|didn't|won't|shan't|wouldn't|shouldn't|can't|cannot"
+        r"|isn't|aren't|wasn't|weren't|dont|doesnt|wont|cant|isnt|arent|never|not|no|none\sof|neither"
+        r"|under\sno\scircumstances|at\sno\stime)\b"
+        # ... followed closely by a verb of handing data over (checked in C before any Python runs)
+        r"(?=[^.;!?\n]{0,70}?\b(?:shar|transfer|disclos|distribut|releas|exchang|sublicens|divulg"
+        r"|pass\s|provid|giv|made\savail|make\savail|send|sent|forward|reveal|sell|sold|resell|rent"
+        r"|leas|trad|monetiz))"
+    )
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|is|are|was|were|being|get|gets|got)\s(?:\w+\s)?$")
 _NOT_DATA_OBJECT = re.compile(
@@ -276,7 +279,7 @@ _SERVICE_AFTER = re.compile(
     r"|for\s(?:the\spurpose\sof\s)?(?:providing|delivering|processing|fulfil+ing)|for\sthis"
     r"\spurpose))"
 )
-_SERVICE_BEFORE = re.compile(rf"(?:\bservice|{_SERVICE_NOUN})\s?$")
+_SERVICE_BEFORE = Anchored(re.compile(rf"(?:\bservice|{_SERVICE_NOUN})\s?$"))
 
 
 _MARKETING_PURPOSE = re.compile(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from consentry.phrases.literals import Anchored, Gated
 from consentry.phrases.normalize import Folded, Match
 from consentry.phrases.scan import at_word_start, clause_window, first, first_of, sentence_window
 
@@ -22,18 +23,20 @@ _TEXT_KIND = (
     r"|subscription|consent|opt-?in|coupons?|deals?|promotions?|confirmations?|receipts?"
     r"|codes?|verification|replies|reply|chat|conversations?)"
 )
-_SMS = at_word_start(
-    r"\b(?:sms|mms|sms/mms|a2p|10dlc|short\smessage\sservice|txt(?:s|ing|ed)?|texts|texting"
-    r"|texted|textmessag\w{0,3})\b"
-    rf"|\btext(?:-|\s)?{_TEXT_KIND}\b"
-    r"|\b(?:mobile|cell(?:ular)?|wireless|phone)\s(?:msgs?|messages?|messaging|alerts?|marketing"
-    r"|notifications?|text)\b"
-    r"|\btext\s(?:me|us|you|them|him|her|your\s(?:phone|mobile|cell)|our\s(?:office|team))\b"
-    r"|\b(?:a|an|the|by|via|through|receive|get|send(?:s|ing)?|sent)\s(?:\w+\s)?text\b(?!\s(?:of"
-    r"|box|field|size|below|above|editor|input|area|version|format|file|color|colour|content"
-    r"|string|search))"
-    r"|\b(?:will|'ll|may|might|can|could|to|please|we|i)\stext\b(?!\s(?:box|field|size|of))"
-    r"|\btext\s[\"'*<]{0,2}[a-z0-9]{2,15}[\"'*>]{0,2}\sto\s\d{3,}"
+_SMS = Anchored(
+    at_word_start(
+        r"\b(?:sms|mms|sms/mms|a2p|10dlc|short\smessage\sservice|txt(?:s|ing|ed)?|texts|texting"
+        r"|texted|textmessag\w{0,3})\b"
+        rf"|\btext(?:-|\s)?{_TEXT_KIND}\b"
+        r"|\b(?:mobile|cell(?:ular)?|wireless|phone)\s(?:msgs?|messages?|messaging|alerts?|marketing"
+        r"|notifications?|text)\b"
+        r"|\btext\s(?:me|us|you|them|him|her|your\s(?:phone|mobile|cell)|our\s(?:office|team))\b"
+        r"|\b(?:a|an|the|by|via|through|receive|get|send(?:s|ing)?|sent)\s(?:\w+\s)?text\b(?!\s(?:of"
+        r"|box|field|size|below|above|editor|input|area|version|format|file|color|colour|content"
+        r"|string|search))"
+        r"|\b(?:will|'ll|may|might|can|could|to|please|we|i)\stext\b(?!\s(?:box|field|size|of))"
+        r"|\btext\s[\"'*<]{0,2}[a-z0-9]{2,15}[\"'*>]{0,2}\sto\s\d{3,}"
+    )
 )
 
 
@@ -55,15 +58,17 @@ _OFFER_ADJ = (
     r"|text-only|sms-only|flash|hot|amazing|money-saving|today's)"
 )
 _PROMO_LIST = r"(?:promotions?|deals|discounts|updates|news|coupons|specials|promos|events|sales)"
-_MARKETING = re.compile(
-    r"\b(?:marketing|promotional|promotions?|promos?|promo\s?codes?|coupons?|coupon\scodes?"
-    r"|discounts?|discount\scodes?|specials|deals|advertising|advertisements?|ads|vouchers?"
-    r"|rebates?|cash\s?back|clearance|loyalty\s(?:rewards?|points|program|club)|giveaways?"
-    r"|free\s(?:gifts?|trials?|shipping|consultations?|estimates?|samples?|upgrades?)"
-    r"|limited[\s-]time\s(?:offers?|only|deals?|savings)|savings(?!\s(?:account|bank|plan))"
-    r"|bogo|buy\sone,?\sget\sone|new\sarrivals|deal\sof\sthe\s(?:day|week)|\d{1,3}\s?%\s?off"
-    r"|(?P<sale>sales?)|(?P<offer>offers?|offerings?))\b"
-    r"|\$\s?\d{1,5}\s?off\b"
+_MARKETING = Gated(
+    re.compile(
+        r"\b(?:marketing|promotional|promotions?|promos?|promo\s?codes?|coupons?|coupon\scodes?"
+        r"|discounts?|discount\scodes?|specials|deals|advertising|advertisements?|ads|vouchers?"
+        r"|rebates?|cash\s?back|clearance|loyalty\s(?:rewards?|points|program|club)|giveaways?"
+        r"|free\s(?:gifts?|trials?|shipping|consultations?|estimates?|samples?|upgrades?)"
+        r"|limited[\s-]time\s(?:offers?|only|deals?|savings)|savings(?!\s(?:account|bank|plan))"
+        r"|bogo|buy\sone,?\sget\sone|new\sarrivals|deal\sof\sthe\s(?:day|week)|\d{1,3}\s?%\s?off"
+        r"|(?P<sale>sales?)|(?P<offer>offers?|offerings?))\b"
+        r"|\$\s?\d{1,5}\s?off\b"
+    )
 )
 # "sale" and "offers" are marketing only with company: "flash sale", "sales events", "exclusive
 # offers", "receive offers", "offers and discounts" - not "point of sale", "Maple offers cleanings".

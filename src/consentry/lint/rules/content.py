@@ -27,6 +27,7 @@ from consentry.lint.rules.content_scan import (
     text_places,
     where,
 )
+from consentry.phrases.literals import Anchored, Gated
 
 _FIELDS = (*TEXT_FIELDS, *BRAND_FIELDS)
 _GAMBLING_VERTICAL = "brand.vertical"
@@ -302,15 +303,19 @@ _GIFT_CARDS = Screen(
     ),
     reason="asking to be paid in gift cards is a hallmark of fraud",
 )
-_LOCKED = rx(
-    r"\byour (?:\w{1,15} )?(?:account|card|access|profile|membership) (?:has been |is |was |"
-    r"will be |is being )?(?:temporarily |permanently )?(?:suspended|locked|disabled|frozen|"
-    r"deactivated|blocked|restricted|compromised|on hold|closed)\b"
+_LOCKED = Gated(
+    rx(
+        r"\byour (?:\w{1,15} )?(?:account|card|access|profile|membership) (?:has been |is |was |"
+        r"will be |is being )?(?:temporarily |permanently )?(?:suspended|locked|disabled|frozen|"
+        r"deactivated|blocked|restricted|compromised|on hold|closed)\b"
+    )
 )
-_VERIFY = rx(
-    r"\b(?:verify|confirm|validate|update) (?:your )?(?:identity|account|information|details|info|"
-    r"login|credentials)|\b(?:unlock|restore|reactivate|re-?activate) (?:your )?(?:account|access|"
-    r"card|profile)"
+_VERIFY = Anchored(
+    rx(
+        r"\b(?:verify|confirm|validate|update) (?:your )?(?:identity|account|information|details|info|"
+        r"login|credentials)|\b(?:unlock|restore|reactivate|re-?activate) (?:your )?(?:account|access|"
+        r"card|profile)"
+    )
 )
 _URL = re.compile(r"\b(?:https?://)?((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})(?=[/:?#\s]|$)", re.I)
 

@@ -17,43 +17,51 @@ from consentry.lint.flow import Method, is_policy_url
 from consentry.lint.registry import rule
 from consentry.lint.rule import Check, Hit, Severity
 from consentry.phrases import Match
+from consentry.phrases.literals import Anchored, Gated
 
 FLOW = "campaign.message_flow"
 _806 = ("DCA 806", "DCA 861")
 _TX, _AWS = src.TX_CODES, src.AWS_REJ
-_HOME_PLACE = re.compile(
-    r"\b(?:home ?page|main page|front page|landing page|footer|header|bottom of|top of|pop[ -]?up|banner|sidebar|every page)\b",
-    re.IGNORECASE,
+_HOME_PLACE = Gated(
+    re.compile(
+        r"\b(?:home ?page|main page|front page|landing page|footer|header|bottom of|top of|pop[ -]?up|banner|sidebar|every page)\b",
+        re.IGNORECASE,
+    )
 )
-_FORCED = re.compile(
-    r"\b(?:check ?box|box|consent|opt[ -]?in|agreement to (?:receive )?(?:texts?|sms))\s+(?:is|are)\s+(?:required|mandatory|pre[ -]?(?:checked|selected|ticked)|checked by default|automatically checked)"
-    r"|\bmust (?:check|tick|agree|consent)\b.{0,60}\b(?:to|in order to|before they can) (?:submit|book|continue|register|complete|purchase|check ?out|sign up)"
-    r"|\brequired to (?:agree to |consent to |opt in to )?(?:receive )?(?:texts?|sms|text messages)\b"
-    r"|\b(?:pre[ -]?(?:checked|ticked|selected))\b",
-    re.IGNORECASE,
+_FORCED = Gated(
+    re.compile(
+        r"\b(?:check ?box|box|consent|opt[ -]?in|agreement to (?:receive )?(?:texts?|sms))\s+(?:is|are)\s+(?:required|mandatory|pre[ -]?(?:checked|selected|ticked)|checked by default|automatically checked)"
+        r"|\bmust (?:check|tick|agree|consent)\b.{0,60}\b(?:to|in order to|before they can) (?:submit|book|continue|register|complete|purchase|check ?out|sign up)"
+        r"|\brequired to (?:agree to |consent to |opt in to )?(?:receive )?(?:texts?|sms|text messages)\b"
+        r"|\b(?:pre[ -]?(?:checked|ticked|selected))\b",
+        re.IGNORECASE,
+    )
 )
-_PURPOSE = re.compile(
-    r"\b(?:remind\w*|notif\w*|updates?|alerts?|confirm\w*|offers?|promo\w*|deals?|news\w*|codes?|passcodes?|status|"
-    r"appointments?|orders?|deliver\w*|shipping|account|billing|bills?|payments?|invoices?|rent|maintenance|"
-    r"schedul\w*|reservations?|bookings?|questions?|support|service|marketing|announcements?|events?|"
-    r"verification|security|tips|information|follow[ -]?ups?|quotes?|estimates?|repairs?|classes|shifts?|"
-    r"prescriptions?|results|inquir\w*|requests?|surveys?|feedback|donations?|fundrais\w*)\b",
-    re.IGNORECASE,
+_PURPOSE = Anchored(
+    re.compile(
+        r"\b(?:remind\w*|notif\w*|updates?|alerts?|confirm\w*|offers?|promo\w*|deals?|news\w*|codes?|passcodes?|status|"
+        r"appointments?|orders?|deliver\w*|shipping|account|billing|bills?|payments?|invoices?|rent|maintenance|"
+        r"schedul\w*|reservations?|bookings?|questions?|support|service|marketing|announcements?|events?|"
+        r"verification|security|tips|information|follow[ -]?ups?|quotes?|estimates?|repairs?|classes|shifts?|"
+        r"prescriptions?|results|inquir\w*|requests?|surveys?|feedback|donations?|fundrais\w*)\b",
+        re.IGNORECASE,
+    )
 )
-_SEPARATE = re.compile(
-    r"\b(?:separate|second|own|additional|another|distinct|individual)\b.{0,40}\b(?:check ?box(?:es)?|consent|opt[ -]?in|keyword)"
-    r"|\b(?:two|2) (?:separate )?check ?boxes\b|\bmarketing (?:check ?box|consent|opt[ -]?in)\b",
-    re.IGNORECASE,
+_SEPARATE = Gated(
+    re.compile(
+        r"\b(?:separate|second|own|additional|another|distinct|individual)\b.{0,40}\b(?:check ?box(?:es)?|consent|opt[ -]?in|keyword)"
+        r"|\b(?:two|2) (?:separate )?check ?boxes\b|\bmarketing (?:check ?box|consent|opt[ -]?in)\b",
+        re.IGNORECASE,
+    )
 )
-_DONATION_WORD = re.compile(
-    r"\bdonat(?:e|es|ion|ions|ing)\b|\bfundrais\w*|\bgiving\b|\bcontributions?\b", re.IGNORECASE
+_DONATION_WORD = Gated(
+    re.compile(r"\bdonat(?:e|es|ion|ions|ing)\b|\bfundrais\w*|\bcontributions?\b", re.IGNORECASE)
 )
-_DONATION_WORD = re.compile(
-    r"\bdonat(?:e|es|ion|ions|ing)\b|\bfundrais\w*|\bcontributions?\b", re.IGNORECASE
-)
-_FAKE_NUMBER = re.compile(
-    r"\(?\b(?:555|123|000|999|xxx)\)?[\s.-]*(?:555|456|000|999|xxx)[\s.-]*(?:5555|7890|0000|9999|xxxx)\b",
-    re.IGNORECASE,
+_FAKE_NUMBER = Gated(
+    re.compile(
+        r"\(?\b(?:555|123|000|999|xxx)\)?[\s.-]*(?:555|456|000|999|xxx)[\s.-]*(?:5555|7890|0000|9999|xxxx)\b",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -12,30 +12,35 @@ from consentry.lint.checks import field_length, mentions_brand
 from consentry.lint.context import LintContext
 from consentry.lint.registry import rule
 from consentry.lint.rule import Hit, Severity
+from consentry.phrases.literals import Anchored, Gated
 
 DESC = "campaign.description"
 _30886 = src.twilio_error(30886, "Invalid Campaign Description")
-_AUDIENCE = re.compile(
-    r"\b(?:customers?|clients?|clientele|patients?|tenants?|renters?|residents?|members?"
-    r"|subscribers?|users?|employees?|staff|team members|workers|crew|students?|learners?|alumni"
-    r"|parents?|pet parents|guardians?|families|caregivers?|seniors|guests?|patrons?|donors?"
-    r"|supporters?|volunteers?|fans|homeowners?|home ?buyers?|buyers?|sellers?|owners?|drivers?"
-    r"|applicants?|candidates?|contractors?|technicians?|agents?|brokers?|dealers?|merchants?"
-    r"|retailers?|partners?|vendors?|shoppers?|diners?|visitors?|attendees?|players?|athletes?"
-    r"|borrowers?|policyholders?|account holders?|people|individuals|recipients?|consumers?"
-    r"|callers?|leads?|prospects?|riders?|travell?ers?|passengers?|citizens|constituents"
-    r"|parishioners|congregants|community|neighbou?rs|anyone|everyone|whoever|those who"
-    r"|opted[- ]in|signed up|(?:who|that) (?:opt|sign|book|subscribe|register|enroll|join"
-    r"|request|order|buy|purchase)\w*)\b",
-    re.IGNORECASE,
+_AUDIENCE = Anchored(
+    re.compile(
+        r"\b(?:customers?|clients?|clientele|patients?|tenants?|renters?|residents?|members?"
+        r"|subscribers?|users?|employees?|staff|team members|workers|crew|students?|learners?|alumni"
+        r"|parents?|pet parents|guardians?|families|caregivers?|seniors|guests?|patrons?|donors?"
+        r"|supporters?|volunteers?|fans|homeowners?|home ?buyers?|buyers?|sellers?|owners?|drivers?"
+        r"|applicants?|candidates?|contractors?|technicians?|agents?|brokers?|dealers?|merchants?"
+        r"|retailers?|partners?|vendors?|shoppers?|diners?|visitors?|attendees?|players?|athletes?"
+        r"|borrowers?|policyholders?|account holders?|people|individuals|recipients?|consumers?"
+        r"|callers?|leads?|prospects?|riders?|travell?ers?|passengers?|citizens|constituents"
+        r"|parishioners|congregants|community|neighbou?rs|anyone|everyone|whoever|those who"
+        r"|opted[- ]in|signed up|(?:who|that) (?:opt|sign|book|subscribe|register|enroll|join"
+        r"|request|order|buy|purchase)\w*)\b",
+        re.IGNORECASE,
+    )
 )
 # "for testing" alone is also "reminders for (COVID|emissions) testing"; only a program that is
 # itself a test counts.
-_TEST = re.compile(
-    r"\b(?:test (?:campaign|messages?|purposes)|testing (?:campaign|purposes)|this is a test"
-    r"|demo (?:campaign|account)|lorem ipsum|(?:only|just|solely|purely) for testing"
-    r"|for testing (?:purposes|only))\b",
-    re.IGNORECASE,
+_TEST = Gated(
+    re.compile(
+        r"\b(?:test (?:campaign|messages?|purposes)|testing (?:campaign|purposes)|this is a test"
+        r"|demo (?:campaign|account)|lorem ipsum|(?:only|just|solely|purely) for testing"
+        r"|for testing (?:purposes|only))\b",
+        re.IGNORECASE,
+    )
 )
 _ENGLISH = frozenset(
     [
