@@ -133,6 +133,7 @@ _EVIDENCE_HOSTS = (
     "1drv.ms", "photos.google.com", "photos.app.goo.gl", "sharepoint.com", "icloud.com",
     "s3.amazonaws.com", "loom.com", "youtube.com", "youtu.be", "vimeo.com",
 )  # fmt: skip
+_EVIDENCE_SUBDOMAINS = tuple("." + h for h in _EVIDENCE_HOSTS)
 _EVIDENCE_EXT = re.compile(r"\.(?:png|jpe?g|gif|webp|pdf|mp4|mov|heic)(?:$|[?#])", re.IGNORECASE)
 _EVIDENCE_WORD = Gated(
     _rx(
@@ -232,7 +233,8 @@ def _evidence(urls: tuple[str, ...], text: str) -> tuple[str, ...]:
         at = low.find(url.lower())
         introduced = at >= 0 and any(0 <= at - cue <= 150 for cue in cues)
         if (
-            any(host == h or host.endswith("." + h) for h in _EVIDENCE_HOSTS)
+            host in _EVIDENCE_HOSTS
+            or host.endswith(_EVIDENCE_SUBDOMAINS)
             or _EVIDENCE_EXT.search(url)
             or introduced
         ):

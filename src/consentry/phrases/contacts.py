@@ -13,7 +13,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from consentry.phrases.literals import Anchored
-from consentry.phrases.normalize import Folded, Match, fold
+from consentry.phrases.normalize import Folded, Match, fold, memo_small
 from consentry.phrases.vocab import words as _words
 
 __all__ = [
@@ -226,10 +226,13 @@ def find_emails(text: str) -> list[Match]:
 
 def find_urls(text: str) -> list[Match]:
     """Web addresses with or without a scheme; never an email address or "e.g."."""
-    if not text:
-        return []
+    return list(_urls(text)) if text else []
+
+
+@memo_small(256)  # a dozen rules ask for the links of the same two or three fields
+def _urls(text: str) -> tuple[Match, ...]:
     folded = fold(text)
-    return _matches(folded, _url_spans(folded))
+    return tuple(_matches(folded, _url_spans(folded)))
 
 
 def find_phone_numbers(text: str) -> list[Match]:
@@ -260,6 +263,7 @@ def find_support_contact(text: str) -> Match | None:
 _HOST_OK = re.compile(r"[^\s/\\?#@:]{1,253}")
 
 
+@memo_small(1024)  # the same few links are asked about by many rules
 def url_host(url: str) -> str | None:
     """Lowercase host of a URL without "www.", with or without a scheme; None if there is none."""
     u = url.strip().strip("<>\"'()[]") if url else ""
@@ -283,6 +287,7 @@ def url_host(url: str) -> str | None:
     return host or None
 
 
+@memo_small(1024)
 def registrable_domain(host: str) -> str:
     """The domain a business registers: "shop.maple.co.uk" -> "maple.co.uk".
 

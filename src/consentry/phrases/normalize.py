@@ -12,11 +12,13 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from itertools import chain, repeat
+from typing import TypeVar
 
-__all__ = ["Folded", "Match", "fold", "normalize"]
+__all__ = ["Folded", "Match", "fold", "memo_small", "normalize"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +50,33 @@ _ASCII_TABLE: dict[int, str] = {c: " " for c in (*range(0x20), 0x7F)}
 _ASCII_TABLE.update({ord(c): "\n" for c in _LINE_BREAKS if ord(c) < 0x80})
 _ASCII_TABLE[ord("`")] = "'"
 
+_SMALL = 4096  # longer texts are web pages: read once, not worth keeping
 _WS_RUN = re.compile(r"[ \n]{2,}|\n")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
+_R = TypeVar("_R")
+
+
+def memo_small(maxsize: int) -> Callable[[Callable[[str], _R]], Callable[[str], _R]]:
+    """Memoise a pure function of a field-sized text (rules ask the same questions about the
+    same few fields many times per lint); web pages are computed each time, not kept."""
+
+    def wrap(fn: Callable[[str], _R]) -> Callable[[str], _R]:
+        cached = lru_cache(maxsize=maxsize)(fn)
+
+        @wraps(fn)
+        def call(text: str) -> _R:
+            # (callers with untyped data may pass None: the function itself handles that)
+            small = isinstance(text, str) and len(text) <= _SMALL
+            return cached(text) if small else fn(text)
+
+        return call
+
+    return wrap
+
+
+@memo_small(1024)
 def normalize(text: str) -> str:
     """NFKC, smart quotes/dashes to ASCII, NBSP to space, lowercase, whitespace collapsed.
 
@@ -198,7 +223,6 @@ def _joiner(text: str, mid: str, mid_to_orig: array[int] | None, m: re.Match[str
     return " " if text[nxt].islower() else "\n"
 
 
-_SMALL = 4096
 _last_big: tuple[str, Folded] | None = None
 
 
