@@ -84,6 +84,7 @@ def test_unticked_box_records_nothing(tab: Any, site: Site, service: Service) ->
         tab.click("text=Book now")
     (capture,) = settle(service, 1)
     assert capture.body["checkbox_checked"] is False
+    assert capture.body["phone"] == ""  # no consent, so the number never leaves the page
     assert capture.answer == {"recorded": False, "reason": "checkbox_not_checked"}
     assert service.events(PHONE) == []
 

@@ -101,7 +101,7 @@ def test_honeypot_and_unchecked_box_record_nothing(
 ) -> None:
     r = post(client, body(site_key, honeypot="http://spam.example"))
     assert r.status_code == 202 and r.json() == {"recorded": False, "reason": "ignored"}
-    r = post(client, body(site_key, checkbox_checked=False))
+    r = post(client, body(site_key, checkbox_checked=False, phone=""))
     assert r.json() == {"recorded": False, "reason": "checkbox_not_checked"}
     assert service_ledger.verify().events == 0
 

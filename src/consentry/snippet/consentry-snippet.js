@@ -5,20 +5,20 @@ if (w.consentry) return; // pasted twice
 var sent = {};
 const at = (e, a) => e.getAttribute(a);
 w.consentry = {version: 1, find, capture};
-// No config: a bare element, no key, nothing sent
+// No config: no key, nothing sent
 var me = d.currentScript || d.querySelector("script[data-site-key]") || d.createElement("i");
 var key = at(me, "data-site-key");
 var url = (at(me, "data-endpoint") || "").replace(/\/+$/, "") + "/v1/capture";
-// Words consentry.site.classify reads as "phone" and "texts"
+// As consentry.site.classify reads "phone" and "texts"
 var PHONE = /phone|mobile|sms|whatsapp|text(ing)? ?num|(^|[^a-z])(tel|cell)([^a-z]|$)/i;
-// "message" only with a number: not "email me a copy of my message"
+// "message" only beside a number: not "a copy of my message"
 var SMS = /\b(sms|text(s|ing)?|msgs?)\b|^(?=[^]*messag)(?=[^]*\b(phone|mobile|cell|number))/i;
 var TRAP = /honeypot|gotcha|^hp$|website_url/i;
 
 const all = (r, s) => Array.from(r.querySelectorAll(s));
 // Off-screen or display:none: right <= 0
 const shown = e => e.getBoundingClientRect().right > 0 && getComputedStyle(e).visibility != "hidden";
-// Rendered text (innerText), spaces collapsed; unrendered says nothing
+// Rendered text, spaces collapsed; unrendered says nothing
 const text = e => shown(e) ? e.innerText.replace(/\s+/g, " ").trim() : "";
 const ids = (e, a) =>
   (at(e, a) || "").split(/\s+/).map(i => i && d.getElementById(i)).filter(Boolean);
@@ -82,11 +82,11 @@ function capture(f) {
     if (!x || !x.phone.value) return;
     var hp = all(f, "input,textarea").filter(trap)[0];
     x.boxes.forEach(c => {
-      var b = {
+      var k = "checked" in c ? c.checked : at(c, "aria-checked") == "true", b = {
         site_key: key,
-        phone: x.phone.value,
+        phone: k ? x.phone.value : "", // unticked: no number
         disclosure_text: disclosure(f, c),
-        checkbox_checked: "checked" in c ? c.checked : at(c, "aria-checked") == "true",
+        checkbox_checked: k,
         page_url: location.href.split("#")[0],
         form_id: at(f, "id") || at(f, "name") || f.dataset.formId ||
           f.dataset.formid || "form-" + [].indexOf.call(d.forms, f),
@@ -101,7 +101,7 @@ function capture(f) {
   } catch (e) {}
 }
 
-// Capture phase on window: before page handlers; late forms too
+// Capture phase on window: before page handlers, late forms too
 w.addEventListener("submit", e => capture(e.target), true);
 // AJAX forms may not fire submit: a submit click counts
 w.addEventListener("click", e => {
