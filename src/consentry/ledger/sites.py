@@ -8,6 +8,7 @@ web-form consent (never opt-outs, never reads), and is rate-limited per visitor 
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,8 @@ __all__ = ["Site", "create_site", "list_sites", "normalize_origin", "revoke_site
 
 PREFIX = "csp"
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]"}
+# Host names (IDN in punycode), IPv4, or a bracket-less IPv6 literal.
+_HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|[0-9a-f:]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,10 @@ def normalize_origin(value: str) -> str:
     bare = host[2:] if wildcard else host
     if not bare or "*" in bare:
         raise InputError(f"{value!r}: only a leading '*.' wildcard is allowed", key="origin")
+    if not _HOST.fullmatch(bare):
+        raise InputError(
+            f"{value!r} is not a website origin like https://example.com", key="origin"
+        )
     netloc = f"[{bare}]" if ":" in bare else bare
     if parts.scheme == "http" and netloc not in _LOCAL_HOSTS:
         raise InputError(
