@@ -104,6 +104,7 @@ class Phase:
     outcomes: list[Outcome]
     client_cpu: float
     server_cpu: float
+    busy_cpu: float  # the whole machine's, so what other processes took can be shown
 
     @property
     def ok(self) -> int:
@@ -210,6 +211,15 @@ class HttpxConnection:
 
 
 Connection = RawConnection | HttpxConnection
+
+
+def machine_busy() -> float:
+    """CPU seconds all processes have used since boot (/proc/stat: everything but idle)."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 Request = Callable[[int], tuple[str, str, bytes | None, Message | None]]
 
 
@@ -278,9 +288,16 @@ def run_phase(
             await conn.close()
         return wall
 
-    cpu0, server0 = time.process_time(), group_cpu(server)
+    cpu0, server0, busy0 = time.process_time(), group_cpu(server), machine_busy()
     wall = asyncio.run(main())
-    return Phase(name, wall, outcomes, time.process_time() - cpu0, group_cpu(server) - server0)
+    return Phase(
+        name,
+        wall,
+        outcomes,
+        time.process_time() - cpu0,
+        group_cpu(server) - server0,
+        machine_busy() - busy0,
+    )
 
 
 def show(phase: Phase) -> None:
@@ -292,6 +309,12 @@ def show(phase: Phase) -> None:
         f"  {phase.name:<34}{phase.ok / phase.wall:>8,.0f}/s  p50 {q[49]:>6.1f}  p95 {q[94]:>6.1f}"
         f"  p99 {q[98]:>6.1f} ms  errors {errors:<4} cpu/req: server "
         f"{phase.server_cpu / n * 1000:.2f} ms, client {phase.client_cpu / n * 1000:.2f} ms"
+    )
+    others = phase.busy_cpu - phase.server_cpu - phase.client_cpu
+    print(
+        f"    CPUs busy: server {phase.server_cpu / phase.wall:.2f}, client "
+        f"{phase.client_cpu / phase.wall:.2f}, other processes (incl. PostgreSQL) "
+        f"{others / phase.wall:.2f} of {os.cpu_count()}"
     )
     statuses = Counter(o.status for o in phase.outcomes if o.status != 200)
     if statuses:
@@ -441,7 +464,14 @@ def bench_one(url: str, workers: int, args: argparse.Namespace, tmp: Path) -> No
 
 
 def backend_name(url: str) -> str:
-    return "PostgreSQL" if url.startswith("postgresql") else "SQLite (WAL, synchronous=FULL)"
+    if not url.startswith("postgresql"):
+        return "SQLite (WAL, synchronous=FULL)"
+    # Only as durable as the server's settings (the test cluster runs with fsync off).
+    with Ledger(url) as book, book.engine.connect() as conn:
+        shown = {
+            k: conn.exec_driver_sql(f"SHOW {k}").scalar() for k in ("fsync", "synchronous_commit")
+        }
+    return "PostgreSQL (" + ", ".join(f"{k}={v}" for k, v in shown.items()) + ")"
 
 
 def fmt_load(load: tuple[float, float, float]) -> str:
