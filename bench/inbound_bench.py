@@ -398,37 +398,21 @@ def bench_one(url: str, workers: int, args: argparse.Namespace, tmp: Path) -> No
         rated = plan(f"open-{run}", int(args.rate * args.seconds), numbers, args.dups, gap)
         run_phase("warm-up", server, args, headers, len(warm), inbound_request(warm))
         load0 = os.getloadavg()
+
+        def go(name: str, count: int, request: Request, rate: float | None = None) -> Phase:
+            return run_phase(name, server, args, headers, count, request, rate)
+
         phases = [
-            run_phase(
-                "GET /healthz (ceiling)",
-                server,
-                args,
-                headers,
-                args.requests,
-                lambda _i: ("GET", "/healthz", None, None),
-            ),
-            run_phase(
-                "POST /v1/inbound, closed loop",
-                server,
-                args,
-                headers,
-                len(closed),
-                inbound_request(closed),
-            ),
-            run_phase(
+            go("GET /healthz (ceiling)", args.requests, lambda _i: ("GET", "/healthz", None, None)),
+            go("POST /v1/inbound, closed loop", len(closed), inbound_request(closed)),
+            go(
                 f"POST /v1/inbound at {args.rate:,.0f}/s",
-                server,
-                args,
-                headers,
                 len(rated),
                 inbound_request(rated),
-                rate=args.rate,
+                args.rate,
             ),
-            run_phase(
+            go(
                 "GET /v1/numbers/{phone}",
-                server,
-                args,
-                headers,
                 args.requests // 2,
                 lambda i: ("GET", f"/v1/numbers/{numbers[i % len(numbers)]}", None, None),
             ),
