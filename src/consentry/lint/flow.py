@@ -9,8 +9,8 @@ setting. Each needs different details, so the CTA rules ask this analysis which 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 from consentry import phrases
 from consentry.lint.patterns import lowercase_pattern
@@ -96,7 +96,7 @@ _VERBAL_WAY = (
     r"|when (?:they|customers?|clients?|patients?|callers?) calls?|IVR|press(?:es|ing)? \d)"
 )
 _CONSENT_WORD = r"(?:opt(?:s|ed|ing)?[ -]?in|consent(?:s|ed|ing)?|agree(?:s|d|ing)?|permission|enroll|subscribe|sign(?:s|ed)? up|say(?:s)? yes|asked|ask(?:s)?)"
-_VERBAL = Anchored(
+_VERBAL = Gated(
     _rx(
         rf"\bverbal(?:ly)? (?:opt[ -]?in|consent|agreement|permission)\b|\b{_VERBAL_WAY}\b.{{0,80}}\b{_CONSENT_WORD}\b"
         rf"|\b{_CONSENT_WORD}\b.{{0,80}}\b{_VERBAL_WAY}\b"
@@ -187,38 +187,12 @@ _AGE_CHECK = Gated(
 _DONATION_DISCLOSURE = Gated(
     _rx(r"\bdonations? (?:may|will|might|can) be (?:solicited|requested|asked)")
 )
-_SCRIPT = Anchored(
+_SCRIPT = Gated(
     _rx(
         r"\bscript\b|\b(?:reads?|read aloud|says?|asks?)\s*(?:the following|this|:)|[\"“][^\"”]{40,}[\"”]|\bverbatim\b"
     )
 )
 _QUOTED = re.compile(r"[\"“'‘][^\"”]{40,}[\"”'’]")
-
-
-@dataclass(frozen=True, slots=True)
-class FlowAnalysis:
-    """What a message flow says, as booleans and extracted values."""
-
-    methods: frozenset[Method]
-    urls: tuple[str, ...]
-    keywords: tuple[str, ...]  # words a person texts to join ("JOIN", "SMILE")
-    evidence_links: tuple[str, ...]  # public screenshots, photos or PDFs of an offline opt-in
-    mentions_checkbox: bool
-    login_gated: bool
-    number_given_as_consent: bool  # "customers provide their phone number" as the opt-in
-    claims_consent: bool  # "we have consent", "implied consent", "existing relationship"
-    says_where_number_is_published: bool
-    says_business_only_replies: bool
-    third_party_consent: bool
-    double_opt_in: bool
-    age_check: bool
-    donation_disclosure: bool
-    has_script: bool
-    quotes_disclosure: bool  # quotes consent text (40+ characters in quotes)
-
-    @property
-    def only_text_first(self) -> bool:
-        return self.methods == {Method.TEXT_FIRST}
 
 
 def _evidence(urls: tuple[str, ...], text: str) -> tuple[str, ...]:
@@ -262,47 +236,111 @@ def _keywords(text: str, low: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w.upper() for w in words if w.upper() not in reserved))
 
 
+class FlowAnalysis:
+    """What a message flow says, as booleans and extracted values.
+
+    Each answer is worked out when a rule first asks for it: most are only asked about in some
+    cases (a verbal script only for a verbal opt-in, an age check only for an age-gated campaign),
+    and each costs a pass over the text.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._plain = _URLISH.sub(" (link) ", text)  # links would look like words to the patterns
+        self._low = self._plain.lower()
+
+    @cached_property
+    def urls(self) -> tuple[str, ...]:
+        return tuple(m.text for m in phrases.find_urls(self.text))
+
+    @cached_property
+    def evidence_links(self) -> tuple[str, ...]:
+        """Public screenshots, photos or PDFs of an offline opt-in."""
+        return _evidence(self.urls, self.text)
+
+    @cached_property
+    def keywords(self) -> tuple[str, ...]:
+        """Words a person texts to join ("JOIN", "SMILE")."""
+        return _keywords(self._plain, self._low)
+
+    @cached_property
+    def methods(self) -> frozenset[Method]:
+        low = self._low
+        methods: set[Method] = set()
+        # A photo of a keyword sign or a paper form is not a web page with a form.
+        pages = [u for u in self.urls if not is_policy_url(u) and u not in self.evidence_links]
+        if _WEB.search(low) or (pages and (_FORM_WORD.search(low) or _ONLINE_VERB.search(low))):
+            methods.add(Method.WEB)
+        if self.keywords or (_KEYWORD_WORD.search(low) and re.search(r"\btext|\btxt|\bsms", low)):
+            methods.add(Method.KEYWORD)
+        if _TEXT_FIRST.search(low):
+            methods.add(Method.TEXT_FIRST)
+        if _VERBAL.search(low):
+            methods.add(Method.VERBAL)
+        if _PAPER.search(low):
+            methods.add(Method.PAPER)
+        if _APP.search(low):
+            methods.add(Method.APP)
+        if _QR.search(low):
+            methods.add(Method.QR)
+        return frozenset(methods)
+
+    @cached_property
+    def mentions_checkbox(self) -> bool:
+        return _CHECKBOX.search(self._low) is not None
+
+    @cached_property
+    def login_gated(self) -> bool:
+        return _LOGIN.search(self._low) is not None
+
+    @cached_property
+    def number_given_as_consent(self) -> bool:
+        """ "customers provide their phone number" as the opt-in."""
+        return _NUMBER_GIVEN.search(self._low) is not None
+
+    @cached_property
+    def claims_consent(self) -> bool:
+        """ "we have consent", "implied consent", "existing relationship"."""
+        return _CLAIMS_CONSENT.search(self._low) is not None
+
+    @cached_property
+    def says_where_number_is_published(self) -> bool:
+        return _PUBLISHED.search(self._low) is not None
+
+    @cached_property
+    def says_business_only_replies(self) -> bool:
+        return _ONLY_REPLY.search(self._low) is not None
+
+    @cached_property
+    def third_party_consent(self) -> bool:
+        return _THIRD_PARTY.search(self._low) is not None
+
+    @cached_property
+    def double_opt_in(self) -> bool:
+        return _DOUBLE_OPT_IN.search(self._low) is not None
+
+    @cached_property
+    def age_check(self) -> bool:
+        return _AGE_CHECK.search(self._low) is not None
+
+    @cached_property
+    def donation_disclosure(self) -> bool:
+        return _DONATION_DISCLOSURE.search(self._low) is not None
+
+    @cached_property
+    def has_script(self) -> bool:
+        return _SCRIPT.search(self._low) is not None
+
+    @cached_property
+    def quotes_disclosure(self) -> bool:
+        """Quotes consent text (40+ characters in quotes)."""
+        return _QUOTED.search(self._low) is not None
+
+    @property
+    def only_text_first(self) -> bool:
+        return self.methods == {Method.TEXT_FIRST}
+
+
 def analyse_flow(text: str) -> FlowAnalysis:
-    """Analyse a message flow; pure and fast (a few regex passes)."""
-    urls = tuple(m.text for m in phrases.find_urls(text))
-    full = text
-    text = _URLISH.sub(" (link) ", text)
-    low = text.lower()
-    methods: set[Method] = set()
-    checkbox = _CHECKBOX.search(low) is not None
-    evidence = _evidence(urls, full)
-    # A photo of a keyword sign or a paper form is not a web page with a form.
-    pages = [u for u in urls if not is_policy_url(u) and u not in evidence]
-    if _WEB.search(low) or (pages and (_FORM_WORD.search(low) or _ONLINE_VERB.search(low))):
-        methods.add(Method.WEB)
-    keywords = _keywords(text, low)
-    if keywords or (_KEYWORD_WORD.search(low) and re.search(r"\btext|\btxt|\bsms", low)):
-        methods.add(Method.KEYWORD)
-    if _TEXT_FIRST.search(low):
-        methods.add(Method.TEXT_FIRST)
-    if _VERBAL.search(low):
-        methods.add(Method.VERBAL)
-    if _PAPER.search(low):
-        methods.add(Method.PAPER)
-    if _APP.search(low):
-        methods.add(Method.APP)
-    if _QR.search(low):
-        methods.add(Method.QR)
-    return FlowAnalysis(
-        methods=frozenset(methods),
-        urls=urls,
-        keywords=keywords,
-        evidence_links=evidence,
-        mentions_checkbox=checkbox,
-        login_gated=_LOGIN.search(low) is not None,
-        number_given_as_consent=_NUMBER_GIVEN.search(low) is not None,
-        claims_consent=_CLAIMS_CONSENT.search(low) is not None,
-        says_where_number_is_published=_PUBLISHED.search(low) is not None,
-        says_business_only_replies=_ONLY_REPLY.search(low) is not None,
-        third_party_consent=_THIRD_PARTY.search(low) is not None,
-        double_opt_in=_DOUBLE_OPT_IN.search(low) is not None,
-        age_check=_AGE_CHECK.search(low) is not None,
-        donation_disclosure=_DONATION_DISCLOSURE.search(low) is not None,
-        has_script=_SCRIPT.search(low) is not None,
-        quotes_disclosure=_QUOTED.search(low) is not None,
-    )
+    """Analyse a message flow; pure and fast (each answer is a regex pass or two, made lazily)."""
+    return FlowAnalysis(text)

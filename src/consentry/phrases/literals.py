@@ -117,6 +117,9 @@ class _Reader:
             return self.tokens(f"[^{re.escape(chr(av))}]"), None
         if op is _c.ANY and self.tokens is not None:
             return self.tokens("."), None  # compiled with the pattern's flags: DOTALL holds
+        if op is _c.AT and av is _c.AT_BOUNDARY and self.tokens is not None:
+            # Kept in leading strings: it rejects most positions (inside words) in one test.
+            return self.tokens(r"\b"), None
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             return _EMPTY  # zero-width: constrains the match but adds no characters to it
         if op is _c.SUBPATTERN:
@@ -236,9 +239,23 @@ def _minimal(strings: Strings) -> Strings:
     return frozenset(s for s in strings if not any(o != s and o in s for o in strings))
 
 
-def _score(strings: Strings) -> tuple[int, int]:
-    """Prefer long literals (selective), then few of them (cheap to check)."""
-    return min(map(len, strings)), -len(strings)
+# Words nearly every call to action or message contains: a literal set with one of them lets
+# almost every text through, so another set of the same pattern is preferred when there is one.
+_COMMON = frozenset(
+    """
+    a an and are as at be by can for from in is it may of on or our the to we will with you your
+    text texts message messages msg msgs sms reply stop help info opt opted sign up join form
+    website web site online page check box agree consent receive send sent get customer customers
+    number phone mobile data rates frequency privacy policy terms email call us
+    """.split()
+)
+
+
+def _score(strings: Strings) -> tuple[bool, int, int]:
+    """Prefer sets without everyday words (selective), then long literals, then few of them
+    (cheap to check)."""
+    common = any(s.strip(" -") in _COMMON for s in strings)
+    return not common, min(map(len, strings)), -len(strings)
 
 
 def _parse(pattern: re.Pattern[str]) -> Any:
@@ -289,20 +306,8 @@ def leading_literals(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if not lead or "" in lead:
         return None
     keep = sorted(s for s in lead if not any(o != s and s.startswith(o) for o in lead))
-    # A word-boundary test before anything is consumed holds at every match's start; keeping it
-    # makes the engine reject most positions (inside words) with one cheap test.
-    boundary = any(op is _c.AT and av is _c.AT_BOUNDARY for op, av in _zero_width_head(tree.data))
     flags = pattern.flags & (re.IGNORECASE | re.DOTALL | re.ASCII)
-    source = _trie_source(keep, tokens.fragments)
-    return re.compile(rf"\b{source}" if boundary else source, flags)
-
-
-def _zero_width_head(items: list[tuple[Any, Any]]) -> Iterator[tuple[Any, Any]]:
-    """The zero-width tests a pattern starts with, before it consumes any character."""
-    for op, av in items:
-        if op not in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-            return
-        yield op, av
+    return re.compile(_trie_source(keep, tokens.fragments), flags)
 
 
 class Searchable(Protocol):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from consentry.phrases.normalize import Folded, Match, fold
+from consentry.phrases.literals import Anchored
 from consentry.phrases.scan import first, first_of, is_capitalised
 
 __all__ = ["find_placeholder", "is_customer_variable"]
@@ -79,7 +80,7 @@ _PROSE = re.compile(
     r"|or|if|such)\b"
 )
 
-_BARE = re.compile(
+_BARE = Anchored(re.compile(
     r"\b(?=\w)(?:"
     r"(?:xyz|sample|example|your|insert)\s(?:company|business|brand|corp(?:oration)?|inc|llc|store"
     r"|shop)(?:\s(?:name|here))?\b"
@@ -96,7 +97,7 @@ _BARE = re.compile(
     r"|campaign|program|clinic|restaurant|shop|agency|firm)\sname)\b"
     r")"
     r"|\((?:x{3}|555)\)\s?(?:x{3}|555)[\s.\-]?(?:x{4}|5555)\b"
-)
+))
 _ASKING = re.compile(
     r"\b(?:enter|provide|type|include|add|submit|update|with|what\sis|is|confirm|list|input)\s$"
 )
