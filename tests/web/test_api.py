@@ -201,7 +201,7 @@ def test_internal_fault_is_a_clean_500(client: Any, auth: dict[str, str]) -> Non
     def boom(*_a: Any, **_k: Any) -> None:
         raise RuntimeError("secret internals /etc/passwd")
 
-    client.app.state.ledger.record_consent = boom
+    client.app.state.ledger.submit_consent = boom
     r = client.post("/v1/consents", json=consent(), headers=auth)
     assert r.status_code == 500
     assert "secret" not in r.text and "Traceback" not in r.text

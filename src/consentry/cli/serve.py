@@ -73,6 +73,14 @@ def serve(
     if workers == 1:
         uvicorn.run(create_app(ledger, settings, close_ledger=True), **common)  # type: ignore[arg-type]
         return
+    if url.startswith("sqlite"):
+        # Measured (bench/inbound_bench.py): worker processes fight over SQLite's one write lock
+        # and the service gets slower, not faster.
+        typer.echo(
+            "consentry: note: with SQLite, one worker is faster than several; use PostgreSQL "
+            "for --workers above 1",
+            err=True,
+        )
     ledger.close()
     os.environ["CONSENTRY_DATABASE_URL"] = url
     os.environ["CONSENTRY_CAMPAIGN"] = campaign or ""

@@ -12,10 +12,11 @@ so an HTTP route can be a single call plus `.as_json()`. No web framework is imp
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 
@@ -47,6 +48,8 @@ from consentry.ledger.state import BRAND_SCOPE, merge, scope_of
 from consentry.ledger.store import Operation, Store
 
 __all__ = ["ImportReport", "Ledger", "Review", "StateCheck"]
+
+_T = TypeVar("_T")
 
 _IMPORT_CHUNK = 500
 
@@ -140,26 +143,40 @@ class Ledger:
         return self._clock()
 
     def _run(self, op: Operation) -> list[Event]:
+        return self._submit(op).result()
+
+    def _submit(self, op: Operation) -> Future[list[Event]]:
+        """Queue `op` for the writer; the future completes once it is durably committed.
+
+        An async web route awaits this future instead of parking a thread on it."""
         if self._committer is not None:
-            return self._committer.run(op)
-        return self.store.transact([op])[0]
+            return self._committer.submit(op)
+        done: Future[list[Event]] = Future()
+        try:
+            done.set_result(self.store.transact([op])[0])
+        except Exception as exc:
+            done.set_exception(exc)
+        return done
 
     def _append(self, draft_op: AppendOp) -> Recorded:
-        events = self._run(draft_op)
-        if events:
-            return Recorded.of(events[0])
-        return Recorded.of(next(iter(draft_op.duplicates.values())), duplicate=True)
+        return _recorded(draft_op, self._run(draft_op))
 
     # -- recording -------------------------------------------------------------------------------
     def record_consent(self, phone: str, method: str = "web_form", **evidence: Any) -> Recorded:
         """Record an opt-in with its evidence: disclosure_text, page_url, form_id,
         checkbox_checked, ip, user_agent, campaign, brand, occurred_at, provider,
         provider_message_id, note."""
-        return self._append(
-            AppendOp(
-                [consent_draft(self.config, self.now(), phone=phone, method=method, **evidence)]
-            )
+        return self.submit_consent(phone, method, **evidence).result()
+
+    def submit_consent(
+        self, phone: str, method: str = "web_form", **evidence: Any
+    ) -> Future[Recorded]:
+        """`record_consent` without waiting: input errors raise now, the future completes
+        when the consent is committed."""
+        op = AppendOp(
+            [consent_draft(self.config, self.now(), phone=phone, method=method, **evidence)]
         )
+        return _then(self._submit(op), lambda events: _recorded(op, events))
 
     def request_confirmation(
         self, phone: str, method: str = "web_form", **evidence: Any
@@ -196,6 +213,29 @@ class Ledger:
         campaign: str | None = None,
     ) -> InboundResult:
         """Classify and record an inbound text; returns the action and the reply to send."""
+        return self.submit_inbound(
+            from_,
+            to,
+            text,
+            provider_id,
+            provider=provider,
+            occurred_at=occurred_at,
+            campaign=campaign,
+        ).result()
+
+    def submit_inbound(
+        self,
+        from_: str,
+        to: str,
+        text: str,
+        provider_id: str | None = None,
+        *,
+        provider: str = "generic",
+        occurred_at: datetime | str | None = None,
+        campaign: str | None = None,
+    ) -> Future[InboundResult]:
+        """`handle_inbound` without waiting: input errors raise now; the future completes with
+        the result once the text and what it did are committed."""
         now = self.now()
         message = InboundMessage(
             brand=self.config.brand,
@@ -208,9 +248,7 @@ class Ledger:
             occurred_at=parse_time(occurred_at, key="occurred_at", now=now, config=self.config),
         )
         op = InboundOp(message, self.config)
-        self._run(op)
-        assert op.result is not None
-        return op.result
+        return _then(self._submit(op), lambda _events: _inbound_result(op))
 
     # -- reading ---------------------------------------------------------------------------------
     def number_state(
@@ -415,6 +453,31 @@ class Ledger:
     ) -> CaptureResult:
         """Consent evidence posted by the website snippet (see `consentry.ledger.capture`)."""
         return capture(self, payload, origin=origin, ip=ip, user_agent=user_agent, limiter=limiter)
+
+
+def _recorded(op: AppendOp, events: list[Event]) -> Recorded:
+    if events:
+        return Recorded.of(events[0])
+    return Recorded.of(next(iter(op.duplicates.values())), duplicate=True)
+
+
+def _inbound_result(op: InboundOp) -> InboundResult:
+    assert op.result is not None  # set by the writer inside the transaction
+    return op.result
+
+
+def _then(future: Future[list[Event]], finish: Callable[[list[Event]], _T]) -> Future[_T]:
+    """A future of `finish(events)`: the caller's result once the commit is done."""
+    out: Future[_T] = Future()
+
+    def done(f: Future[list[Event]]) -> None:
+        try:
+            out.set_result(finish(f.result()))
+        except BaseException as exc:
+            out.set_exception(exc)
+
+    future.add_done_callback(done)
+    return out
 
 
 def _instant(value: datetime | str | None, now: datetime) -> datetime:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from asyncio import wrap_future
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -27,7 +28,7 @@ __all__ = ["router"]
 router = APIRouter(prefix="/v1", responses={**ERRORS, **AUTH_ERRORS})
 
 
-def ledger_of(request: Request) -> Ledger:
+async def ledger_of(request: Request) -> Ledger:
     ledger: Ledger = request.app.state.ledger
     return ledger
 
@@ -42,9 +43,11 @@ LedgerDep = Annotated[Ledger, Depends(ledger_of)]
     dependencies=[Depends(require("record"))],
     summary="Record opt-in evidence",
 )
-def post_consent(body: ConsentIn, ledger: LedgerDep) -> dict[str, Any]:
+async def post_consent(body: ConsentIn, ledger: LedgerDep) -> JSONResponse:
+    # Async: the commit is awaited, not waited for in a pool thread (see Ledger.submit_consent).
     evidence = body.model_dump(exclude={"phone", "method"}, exclude_none=True)
-    return ledger.record_consent(body.phone, body.method, **evidence).as_json()
+    recorded = await wrap_future(ledger.submit_consent(body.phone, body.method, **evidence))
+    return JSONResponse(recorded.as_json(), status_code=201)
 
 
 @router.post(
@@ -65,8 +68,8 @@ def post_opt_out(body: OptOutIn, ledger: LedgerDep) -> dict[str, Any]:
     dependencies=[Depends(require("record"))],
     summary="A provider-neutral inbound text: the action taken and the reply to send",
 )
-def post_inbound(body: InboundIn, ledger: LedgerDep) -> dict[str, Any]:
-    result = ledger.handle_inbound(
+async def post_inbound(body: InboundIn, ledger: LedgerDep) -> JSONResponse:
+    future = ledger.submit_inbound(
         body.from_,
         body.to,
         body.text,
@@ -74,7 +77,7 @@ def post_inbound(body: InboundIn, ledger: LedgerDep) -> dict[str, Any]:
         occurred_at=body.occurred_at,
         campaign=body.campaign,
     )
-    return result.as_json()
+    return JSONResponse((await wrap_future(future)).as_json())
 
 
 @router.get(

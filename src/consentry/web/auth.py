@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from consentry.ledger import Ledger
 from consentry.ledger.keys import ApiKey
@@ -28,12 +29,19 @@ class KeyCache:
         self._seen: dict[str, tuple[float, ApiKey | None]] = {}
         self._lock = threading.Lock()
 
-    def get(self, token: str) -> ApiKey | None:
-        now = time.monotonic()
+    def cached(self, token: str) -> tuple[ApiKey | None] | None:
+        """`(key,)` when a fresh answer is cached (the key may be None: known bad)."""
         with self._lock:
             hit = self._seen.get(token)
-        if hit and now - hit[0] < self.ttl:
-            return hit[1]
+        if hit and time.monotonic() - hit[0] < self.ttl:
+            return (hit[1],)
+        return None
+
+    def get(self, token: str) -> ApiKey | None:
+        found = self.cached(token)
+        if found is not None:
+            return found[0]
+        now = time.monotonic()
         key = self.ledger.check_api_key(token)
         with self._lock:
             if len(self._seen) > 10_000:
@@ -42,15 +50,18 @@ class KeyCache:
         return key
 
 
-def require(scope: str) -> Callable[..., ApiKey]:
-    def dependency(
+def require(scope: str) -> Callable[..., Awaitable[ApiKey]]:
+    # Async, so a cached key costs no trip to the thread pool; a miss looks it up in one.
+    async def dependency(
         request: Request,
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     ) -> ApiKey:
         if credentials is None or credentials.scheme.lower() != "bearer":
             raise HTTPException(401, "send an API key as 'Authorization: Bearer <key>'", _CHALLENGE)
         cache: KeyCache = request.app.state.keys
-        key = cache.get(credentials.credentials)
+        token = credentials.credentials
+        found = cache.cached(token)
+        key = found[0] if found is not None else await run_in_threadpool(cache.get, token)
         if key is None:
             raise HTTPException(401, "unknown or revoked API key", _CHALLENGE)
         if not key.allows(scope):
