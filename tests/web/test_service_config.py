@@ -28,7 +28,9 @@ CLI = [sys.executable, "-m", "consentry"]
         ("service: {\n", None),
     ],
 )
-def test_bad_config_is_one_error_naming_the_key(tmp_path: Path, text: str, where: str | None) -> None:
+def test_bad_config_is_one_error_naming_the_key(
+    tmp_path: Path, text: str, where: str | None
+) -> None:
     path = tmp_path / "service.yaml"
     path.write_text(text)
     with pytest.raises(InputError) as err:
