@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from consentry.cli.app import app, one_line_errors
+from consentry.cli.ledger import Database
 
 if TYPE_CHECKING:
     from consentry.ledger import Ledger
@@ -49,15 +50,6 @@ WebhookUrl = Annotated[
     typer.Option(
         "--webhook-url",
         help="Public https address of /v1/webhooks/ringcentral [default: $RINGCENTRAL_WEBHOOK_URL]",
-    ),
-]
-Database = Annotated[
-    str | None,
-    typer.Option(
-        "--database",
-        "-d",
-        help="sqlite:///FILE, a file path, or postgresql://... "
-        "[default: $CONSENTRY_DATABASE_URL or ./consentry.db]",
     ),
 ]
 

@@ -9,19 +9,12 @@ from typing import Annotated
 import typer
 
 from consentry.cli.app import app
+from consentry.cli.ledger import Database
 
 
 @app.command("serve")
 def serve(
-    database: Annotated[
-        str | None,
-        typer.Option(
-            "--database",
-            "-d",
-            help="sqlite:///FILE, a file path, or postgresql://... "
-            "[default: $CONSENTRY_DATABASE_URL or ./consentry.db]",
-        ),
-    ] = None,
+    database: Database = None,
     campaign: Annotated[
         str | None,
         typer.Option(help="The campaign file whose approved replies and keywords to use."),
