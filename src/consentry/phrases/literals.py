@@ -22,6 +22,8 @@ import sys
 from collections.abc import Iterator
 from typing import Any, Protocol
 
+from consentry.phrases.vocab import words
+
 __all__ = ["Anchored", "Gated", "Searchable", "leading_literals", "required_literals"]
 
 # The parser behind `re.compile` (private but stable since 3.11; there are no type stubs for it).
@@ -241,13 +243,13 @@ def _minimal(strings: Strings) -> Strings:
 
 # Words nearly every call to action or message contains: a literal set with one of them lets
 # almost every text through, so another set of the same pattern is preferred when there is one.
-_COMMON = frozenset(
+_COMMON = words(
     """
     a an and are as at be by can for from in is it may of on or our the to we will with you your
     text texts message messages msg msgs sms reply stop help info opt opted sign up join form
     website web site online page check box agree consent receive send sent get customer customers
     number phone mobile data rates frequency privacy policy terms email call us
-    """.split()
+    """
 )
 
 
@@ -306,6 +308,9 @@ def leading_literals(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if not lead or "" in lead:
         return None
     keep = sorted(s for s in lead if not any(o != s and s.startswith(o) for o in lead))
+    boundary = {t for t, fragment in tokens.fragments.items() if fragment == r"\b"}
+    if all(set(s) <= boundary for s in keep):
+        return None  # only "at a word boundary": no better than running the pattern
     flags = pattern.flags & (re.IGNORECASE | re.DOTALL | re.ASCII)
     return re.compile(_trie_source(keep, tokens.fragments), flags)
 
@@ -395,8 +400,12 @@ class Anchored:
         lead = self.lead
         if lead is None:
             return self.regex.search(string, pos, endpos)
+        # Bounds as the engine clamps them; a zero-width lead (a word boundary) must not be
+        # found again behind `pos`, where the engine would clamp a too-large `pos` back to.
+        length = len(string)
+        pos, endpos = min(max(pos, 0), length), min(max(endpos, 0), length)
         match, find = self.regex.match, lead.search
-        while (candidate := find(string, pos, endpos)) is not None:
+        while pos <= endpos and (candidate := find(string, pos, endpos)) is not None:
             start = candidate.start()
             hit = match(string, start, endpos)
             if hit is not None:

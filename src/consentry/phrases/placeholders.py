@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from consentry.phrases.normalize import Folded, Match, fold
 from consentry.phrases.literals import Anchored
+from consentry.phrases.normalize import Folded, Match, fold
 from consentry.phrases.scan import first, first_of, is_capitalised
 
 __all__ = ["find_placeholder", "is_customer_variable"]
@@ -80,24 +80,26 @@ _PROSE = re.compile(
     r"|or|if|such)\b"
 )
 
-_BARE = Anchored(re.compile(
-    r"\b(?=\w)(?:"
-    r"(?:xyz|sample|example|your|insert)\s(?:company|business|brand|corp(?:oration)?|inc|llc|store"
-    r"|shop)(?:\s(?:name|here))?\b"
-    r"|(?:company|business|brand)\s(?:xyz|name\shere)\b"
-    r"|insert\s(?:\w+\s){0,2}?(?:here|name|company|business|brand|email|phone|number|url|link"
-    r"|website|address)\b|insert\b"
-    r"|(?:x{3}|\d{3})[\s.\-]?x{3}[\s.\-]?x{4}\b"
-    r"|(?:555[\s.\-]?555[\s.\-]?5555|123[\s.\-]?456[\s.\-]?7890|000[\s.\-]?000[\s.\-]?0000)"
-    r"(?![\w\-])"
-    r"|(?:example|yourdomain|yourwebsite|yourcompany|yoursite|yourbusiness|companyname"
-    r"|businessname|yourbrand)\.(?:com|net|org)\b"
-    r"|lorem\sipsum\b|_{3,}|tbd\b|tba\b|to\s(?:x{5,6}|#{5,6})(?![\w#])"
-    r"|(?P<titled>(?:company|business|brand|committee|organi[sz]ation|store|office|practice"
-    r"|campaign|program|clinic|restaurant|shop|agency|firm)\sname)\b"
-    r")"
-    r"|\((?:x{3}|555)\)\s?(?:x{3}|555)[\s.\-]?(?:x{4}|5555)\b"
-))
+_BARE = Anchored(
+    re.compile(
+        r"\b(?=\w)(?:"
+        r"(?:xyz|sample|example|your|insert)\s(?:company|business|brand|corp(?:oration)?|inc|llc|store"
+        r"|shop)(?:\s(?:name|here))?\b"
+        r"|(?:company|business|brand)\s(?:xyz|name\shere)\b"
+        r"|insert\s(?:\w+\s){0,2}?(?:here|name|company|business|brand|email|phone|number|url|link"
+        r"|website|address)\b|insert\b"
+        r"|(?:x{3}|\d{3})[\s.\-]?x{3}[\s.\-]?x{4}\b"
+        r"|(?:555[\s.\-]?555[\s.\-]?5555|123[\s.\-]?456[\s.\-]?7890|000[\s.\-]?000[\s.\-]?0000)"
+        r"(?![\w\-])"
+        r"|(?:example|yourdomain|yourwebsite|yourcompany|yoursite|yourbusiness|companyname"
+        r"|businessname|yourbrand)\.(?:com|net|org)\b"
+        r"|lorem\sipsum\b|_{3,}|tbd\b|tba\b|to\s(?:x{5,6}|#{5,6})(?![\w#])"
+        r"|(?P<titled>(?:company|business|brand|committee|organi[sz]ation|store|office|practice"
+        r"|campaign|program|clinic|restaurant|shop|agency|firm)\sname)\b"
+        r")"
+        r"|\((?:x{3}|555)\)\s?(?:x{3}|555)[\s.\-]?(?:x{4}|5555)\b"
+    )
+)
 _ASKING = re.compile(
     r"\b(?:enter|provide|type|include|add|submit|update|with|what\sis|is|confirm|list|input)\s$"
 )
