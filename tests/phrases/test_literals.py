@@ -62,6 +62,8 @@ def _module_patterns() -> list[tuple[str, re.Pattern[str]]]:
     # The content screens live in dataclasses; their shared prefilter is the biggest pattern.
     for i, screen in enumerate(content_scan._ALL_SCREENS):
         found[f"screen{i}"] = screen.terms
+        if screen.brand is not None:
+            found[f"screen{i}.brand"] = screen.brand
     found["content_scan.prefilter"] = content_scan._prefilter(content_scan._ALL_SCREENS).regex
     return sorted(found.items())
 

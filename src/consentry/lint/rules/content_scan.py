@@ -209,6 +209,28 @@ def _mentions_any_term(ctx: LintContext) -> bool:
     return bool(cached)
 
 
+def _brand_may_match(ctx: LintContext) -> bool:
+    """Whether any screen's business-type pattern can match one of the brand's names: one
+    anchored pass per name (lower-cased; ASCII only, where that equals IGNORECASE) instead of one
+    search per screen, name and CNT/FLG rule."""
+    cached = ctx.memo.get("content_scan.brand_any")
+    if cached is None:
+        screens = [s for s in _ALL_SCREENS if s.brand is not None]
+        key = tuple(id(s) for s in screens)
+        combined = _BRAND_PREFILTERS.get(key)
+        if combined is None:
+            body = "|".join(f"(?:{s.brand.pattern})" for s in screens if s.brand is not None)
+            combined = _BRAND_PREFILTERS[key] = Anchored(lowercase_pattern(body))
+        cached = ctx.memo["content_scan.brand_any"] = any(
+            not text.isascii() or combined.search(text.lower()) is not None
+            for _, text in brand_places(ctx)
+        )
+    return bool(cached)
+
+
+_BRAND_PREFILTERS: dict[tuple[int, ...], Anchored] = {}
+
+
 def scan(ctx: LintContext, screens: tuple[Screen, ...]) -> Iterator[Hit]:
     """One hit per field: the first screen that finds a term there."""
     active = [s for s in screens if s.when is None or s.when(ctx)]
@@ -222,7 +244,7 @@ def scan(ctx: LintContext, screens: tuple[Screen, ...]) -> Iterator[Hit]:
             if quote is not None:
                 yield Hit(path, f"{where(path)} mentions '{quote}'; {screen.reason}.")
                 break
-    for path, text in brand_places(ctx):
+    for path, text in brand_places(ctx) if _brand_may_match(ctx) else ():
         for screen in active:
             quote = search(screen, text, screen.brand) if screen.brand is not None else None
             if quote is not None:
