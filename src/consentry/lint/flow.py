@@ -125,6 +125,11 @@ _LOGIN = Anchored(
         r"|\blog(?:s|ged)? ?in(?:to)? (?:to )?(?:their|the|your|our) (?:\w+ )?(?:account|portal|app|dashboard)|\bsign(?:s|ed)? in(?:to)? (?:their|the|your|our) (?:\w+ )?(?:account|portal|app|dashboard)"
         r"|\b(?:patient|customer|member|tenant|client|resident|employee|student|parent) portal\b|\bbehind (?:a |the )?login\b|\bpassword[ -]protected\b"
         r"|\blog(?:in|ged[ -]in)[ -](?:protected|only|required|gated)\b|\bprivate (?:booking )?links?\b"
+        # A third-party login wall ("log in to crab.travel via Google OAuth", "sign in with
+        # Google"): reviewers have no account, so the page with the opt-in is out of their reach.
+        r"|\b(?:log|sign)(?:s|ged|ging)?[ -]?in (?:to|with|via|using|through) [^!?;\n]{0,40}?\b(?:google|facebook|apple|microsoft|github|oauth|sso|single sign-on)\b"
+        r"|\b(?:google|facebook|apple|microsoft) (?:oauth|log ?in|sign[ -]?in|account log ?in)\b"
+        r"|\b(?:requires?|required) (?:a |an )?(?:log ?in|sign[ -]?in|user account)\b"
     )
 )
 _QR = Gated(_rx(r"\bqr[ -]?codes?\b"))

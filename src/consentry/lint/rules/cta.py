@@ -216,12 +216,19 @@ def _help_or_support(text: str) -> Match | None:
 rule(
     code="CTA007",
     name="cta-missing-help-instructions",
-    severity=Severity.ERROR,
+    # A warning, not an error: CSPs publish consent language without HELP as compliant and ready
+    # to register (Telnyx's account-notification and security-alert templates, SwellCX's TCR
+    # sample paper form), and no judged rejection in the corpus turned on it alone. HELP itself
+    # stays required where reviewers check it every time: the HELP reply (HLP rules) and the
+    # opt-in confirmation (CFM005).
+    severity=Severity.WARNING,
     summary="The call to action does not tell people to reply HELP for help.",
-    why="""Carriers require the consent text to say how to get help: 'Reply HELP for help', or a
-    support contact (DCA 806/861: 'HELP instructions'; Twilio 30570: 'customer support
-    instructions'). For flows where the person texts you first or texts a keyword, consentry also
-    accepts it in the confirmation text they get back.""",
+    why="""Some reviewers ask for the consent text to say how to get help: 'Reply HELP for help',
+    or a support contact (DCA 806/861: 'HELP instructions'; Twilio 30570: 'customer support
+    instructions'). CSPs' own published consent templates often leave it out and are approved, so
+    this is a warning; adding it costs four words and removes the risk. For flows where the person
+    texts you first or texts a keyword, consentry also accepts it in the confirmation text they get
+    back.""",
     fix="Add 'Reply HELP for help' to the consent text.",
     sources=(
         src.twilio_error(30570, "Call-to-Action is missing customer support instructions"),
