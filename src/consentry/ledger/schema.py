@@ -68,6 +68,7 @@ events = Table(
     # provider message id are deduplicated.
     UniqueConstraint("brand", "provider", "provider_message_id", name="uq_events_provider_msg"),
     Index("ix_events_brand_phone_seq", "brand", "phone", "seq"),
+    Index("ix_events_provider_message_id", "provider_message_id"),
 )
 
 chain_head = Table(
