@@ -33,7 +33,7 @@ _c: Any = importlib.import_module("re._constants")
 _MAX_SET = 48  # alternative strings kept for one piece of a pattern
 _MAX_LEN = 24  # longer literals buy nothing more and cost set size
 _MAX_CLASS = 12  # a character class wider than this is "any character"
-_LEAD_WIDTH = 8  # characters of a leading string; enough to tell "cannabis" from "canned"
+_LEAD_WIDTH = 12  # two short words: tells "message to t" from "message freq"
 _MAX_LEADS = 4096
 # Stand-in characters for classes in leading strings (`\d`, `[^a]`, `.`): a private-use plane
 # that `_char` refuses in patterns, so a stand-in is never mistaken for a literal.
