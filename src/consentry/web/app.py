@@ -7,6 +7,7 @@ each worker process when `consentry serve --workers N` runs several.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -44,6 +45,12 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Everything loaded at start-up (routes, models, SQLAlchemy's caches, the rule and
+        # keyword tables) lives as long as the process: move it out of the garbage collector's
+        # sight. Full collections over it were the service's latency tail (bench/inbound_bench.py:
+        # p99 at 500 texts/s went from 60-170 ms to about 12 ms).
+        gc.collect()
+        gc.freeze()
         try:
             yield
         finally:
