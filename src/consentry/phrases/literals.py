@@ -325,21 +325,12 @@ class Searchable(Protocol):
     ) -> Iterator[re.Match[str]]: ...
 
 
-class Gated:
-    """A compiled pattern that runs only when the text holds one of its required literals.
+class _PatternView:
+    """What the gated and anchored wrappers share: the plain pattern they stand in for."""
 
-    Offers the read-only `re.Pattern` methods the detectors use, with the same results.
-    """
+    __slots__ = ("regex",)
 
-    __slots__ = ("_ignore_case", "literals", "regex")
-
-    def __init__(self, regex: re.Pattern[str]) -> None:
-        self.regex = regex
-        self.literals = required_literals(regex)
-        self._ignore_case = bool(regex.flags & re.IGNORECASE)
-
-    def __repr__(self) -> str:
-        return f"Gated({self.regex!r}, literals={self.literals!r})"
+    regex: re.Pattern[str]
 
     @property
     def pattern(self) -> str:
@@ -348,6 +339,23 @@ class Gated:
     @property
     def flags(self) -> int:
         return self.regex.flags
+
+
+class Gated(_PatternView):
+    """A compiled pattern that runs only when the text holds one of its required literals.
+
+    Offers the read-only `re.Pattern` methods the detectors use, with the same results.
+    """
+
+    __slots__ = ("_ignore_case", "literals")
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        self.literals = required_literals(regex)
+        self._ignore_case = bool(regex.flags & re.IGNORECASE)
+
+    def __repr__(self) -> str:
+        return f"Gated({self.regex!r}, literals={self.literals!r})"
 
     def may_match(self, text: str) -> bool:
         """False only when no match is possible anywhere in `text`."""
@@ -372,14 +380,14 @@ class Gated:
         return self.regex.finditer(string, pos, endpos) if self.may_match(string) else iter(())
 
 
-class Anchored:
+class Anchored(_PatternView):
     """A compiled pattern tried only where one of its leading strings starts.
 
     `search` and `finditer` give exactly the matches of the plain pattern: the leftmost match
     starts at a leading string, and `match` at that position runs the same backtracking.
     """
 
-    __slots__ = ("lead", "regex")
+    __slots__ = ("lead",)
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
@@ -387,14 +395,6 @@ class Anchored:
 
     def __repr__(self) -> str:
         return f"Anchored({self.regex!r})"
-
-    @property
-    def pattern(self) -> str:
-        return self.regex.pattern
-
-    @property
-    def flags(self) -> int:
-        return self.regex.flags
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         lead = self.lead
