@@ -134,6 +134,22 @@ def brand_aliases(
     display_name: str | None, legal_name: str | None, website: str | None
 ) -> tuple[str, ...]:
     """Names a reviewer accepts as the brand, most specific first; generic ones are dropped."""
+    out, seen = _name_aliases(display_name, legal_name)
+    host = url_host(website) if website else None
+    if host:
+        # The domain goes last, kept under the same rules as the names before it.
+        domain = registrable_domain(host)
+        if domain and fold(domain).text not in seen and not _too_generic(domain):
+            return (*out, domain)
+    return out
+
+
+@lru_cache(maxsize=256)
+def _name_aliases(
+    display_name: str | None, legal_name: str | None
+) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The aliases from the names and their folded keys (cached: a brand's campaigns share
+    names, and working out the forms is most of the cost of `brand_aliases`)."""
     bases: list[str] = []
     for name in (display_name, legal_name):
         if name and name.strip():
@@ -147,9 +163,6 @@ def brand_aliases(
         for f in list(forms):
             forms += [_swap_words(f, True), _swap_words(f, False)]
         found.extend(_clean(f) for f in dict.fromkeys(forms))
-    host = url_host(website) if website else None
-    if host:
-        found.append(registrable_domain(host))
     seen: set[str] = set()
     out: list[str] = []
     for alias in dict.fromkeys(found):
@@ -157,7 +170,7 @@ def brand_aliases(
         if alias and key not in seen and not _too_generic(alias):
             seen.add(key)
             out.append(alias)
-    return tuple(out)
+    return tuple(out), frozenset(seen)
 
 
 def _token_options(token: str) -> tuple[str, ...]:
