@@ -84,6 +84,24 @@ def test_oversized_body_is_refused(client: Any, auth: dict[str, str]) -> None:
     assert r.status_code == 413
 
 
+@pytest.mark.parametrize("path", ["/v1/consents", "/v1/capture"])
+def test_oversized_streamed_body_is_413_too(
+    client: Any, auth: dict[str, str], service_ledger: Ledger, path: str
+) -> None:
+    """No Content-Length (chunked upload): refused while it streams, not read whole."""
+
+    def chunks() -> Any:
+        yield b'{"phone": "'
+        for _ in range(100):
+            yield b"x" * 1000
+        yield b'"}'
+
+    headers = {**auth, "content-type": "application/json"}
+    r = client.post(path, content=chunks(), headers=headers)
+    assert r.status_code == 413 and r.json()["error"]["code"] == "too_large"
+    assert service_ledger.verify().events == 0
+
+
 @pytest.mark.parametrize(
     "route",
     [

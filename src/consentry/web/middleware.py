@@ -6,13 +6,14 @@ streams, and so neither adds a task per request.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import time
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from consentry.web.errors import error_response
 
 __all__ = ["AccessLog", "BodyLimit", "mask_phones"]
 
@@ -42,55 +43,45 @@ class BodyLimit:
                 except ValueError:
                     too_big = True
                 if too_big:
-                    await _too_large(send, self.max_bytes)
+                    await self._refuse(scope, receive, send)
                     return
         seen = 0
-        started = False
+        started = refused = False
 
         async def limited() -> Message:
-            nonlocal seen
+            # A body streamed without a length: answer 413 the moment it crosses the limit and
+            # tell the app the client went away. (Raising here would not work: FastAPI turns any
+            # error while it reads a body into its own 400.)
+            nonlocal seen, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _TooLarge
+                if seen > self.max_bytes and not started:
+                    refused = True
+                    await self._refuse(scope, receive, send)
+                    return {"type": "http.disconnect"}
             return message
 
         async def tracking_send(message: Message) -> None:
             nonlocal started
+            if refused:
+                return  # the 413 has been sent; whatever the app says now goes nowhere
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
 
-        try:
-            await self.app(scope, limited, tracking_send)
-        except _TooLarge:
-            if not started:
-                await _too_large(send, self.max_bytes)
+        await self.app(scope, limited, tracking_send)
 
-
-class _TooLarge(Exception):
-    pass
-
-
-async def _too_large(send: Send, limit: int) -> None:
-    body = json.dumps(
-        {
-            "error": {
-                "code": "too_large",
-                "message": f"the body is larger than {limit} bytes",
-                "field": None,
-            }
-        }
-    ).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 413,
-            "headers": [(b"content-type", b"application/json"), (b"connection", b"close")],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = error_response(
+            413,
+            "too_large",
+            f"the body is larger than {self.max_bytes} bytes",
+            headers={"Connection": "close"},
+        )
+        await response(scope, receive, send)
 
 
 class AccessLog:
