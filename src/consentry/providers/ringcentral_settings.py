@@ -72,13 +72,18 @@ class RingCentralSettings:
         env: Mapping[str, str] | None = None,
         *,
         config_file: str | Path | None = None,
+        section: Mapping[str, Any] | None = None,
+        source: str | None = None,
         **overrides: Any,
     ) -> RingCentralSettings:
-        """Settings from `config_file` (if given), then the environment, then `overrides`."""
+        """Settings from `config_file` (or its already-parsed `ringcentral:` `section`, read from
+        `source`), then the environment, then `overrides`."""
         env = os.environ if env is None else env
         values: dict[str, Any] = {}
         if config_file is not None:
             values.update(_read_file(Path(config_file)))
+        if section is not None:
+            values.update(_section_values(section, source or "config"))
         for name, var in ENV.items():
             raw = env.get(var, "").strip()
             if raw:
@@ -164,6 +169,13 @@ def _read_file(path: Path) -> dict[str, Any]:
     section = data.get("ringcentral") if isinstance(data, dict) else None
     if not isinstance(section, dict):
         raise InputError("needs a `ringcentral:` mapping", source=source)
+    return _section_values(section, source)
+
+
+def _section_values(section: Mapping[str, Any], source: str) -> dict[str, Any]:
+    """A `ringcentral:` mapping's settings, checked and converted."""
+    if not isinstance(section, Mapping):
+        raise InputError("must be a mapping of settings", source=source, key="ringcentral")
     known = {f.name for f in fields(RingCentralSettings)}
     values: dict[str, Any] = {}
     for key, value in section.items():

@@ -28,7 +28,6 @@ _SERVICE_KEYS = {
     "trust_proxy": bool,
     "capture_per_minute": float,
     "capture_burst": int,
-    "send_attempts": int,
 }
 
 

@@ -29,7 +29,7 @@ def configure_providers(
     if "ringcentral" in data or any(
         env.get(v, "").strip() for v in ("RINGCENTRAL_VERIFICATION_TOKEN", "RINGCENTRAL_JWT")
     ):
-        _ringcentral(settings, env, source if "ringcentral" in data else None)
+        _ringcentral(settings, data.get("ringcentral"), env, source)
 
 
 def _twilio(
@@ -47,15 +47,18 @@ def _twilio(
         settings.senders["twilio"] = TwilioClient.from_settings(twilio)
 
 
-def _ringcentral(settings: ServiceSettings, env: Mapping[str, str], config: str | None) -> None:
+def _ringcentral(
+    settings: ServiceSettings, section: Any, env: Mapping[str, str], source: str | None
+) -> None:
     from consentry.providers.ringcentral import RingCentralClient, RingCentralSettings
 
-    rc = RingCentralSettings.from_env(env, config_file=config)
+    # The config file was read once already (web.config): hand over its section, not the path.
+    rc = RingCentralSettings.from_env(env, section=section or {}, source=source)
     if not rc.verification_token:
         raise InputError(
             "is not set, so RingCentral's webhook could not be checked; run "
             "`consentry ringcentral connect` to make one",
-            source=config or "environment",
+            source=source or "environment",
             key="RINGCENTRAL_VERIFICATION_TOKEN",
         )
     settings.ringcentral = rc

@@ -8,9 +8,10 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from consentry.errors import InputError
-from consentry.web.errors import ERRORS
+from consentry.web.errors import ERRORS, error_response
 from consentry.web.schemas import CaptureIn, CaptureOut, ErrorBody
 
 __all__ = ["router"]
@@ -68,12 +69,12 @@ async def capture(request: Request) -> JSONResponse:
     try:
         payload: Any = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
-        return _json_error(400, "invalid_json", "the body is not valid JSON")
+        return error_response(400, "invalid_json", "the body is not valid JSON")
     if not isinstance(payload, dict):
-        return _json_error(400, "invalid_json", "the body must be a JSON object")
+        return error_response(400, "invalid_json", "the body must be a JSON object")
     body = CaptureIn.model_validate(payload)  # raises RequestValidationError-like errors below
     ledger = request.app.state.ledger
-    result = await _in_thread(
+    result = await run_in_threadpool(
         ledger.capture,
         body.model_dump(exclude_none=True),
         origin=request.headers.get("origin"),
@@ -111,15 +112,3 @@ def snippet_js() -> Response:
         media_type="application/javascript; charset=utf-8",
         headers={"Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*"},
     )
-
-
-def _json_error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse(
-        {"error": {"code": code, "message": message, "field": None}}, status_code=status
-    )
-
-
-async def _in_thread(fn: Any, *args: Any, **kwargs: Any) -> Any:
-    from starlette.concurrency import run_in_threadpool
-
-    return await run_in_threadpool(fn, *args, **kwargs)

@@ -21,5 +21,3 @@ class ServiceSettings:
     twilio: Any = None
     ringcentral: Any = None
     senders: dict[str, Any] = field(default_factory=dict)
-    # How many times a reply that failed to send is retried in the background.
-    send_attempts: int = 4
