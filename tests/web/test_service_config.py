@@ -108,3 +108,18 @@ def test_access_log_masks_numbers(
     lines = [r.getMessage() for r in caplog.records if r.name == "consentry.access"]
     assert lines and all("4470198" not in line for line in lines)
     assert "200" in lines[-1]
+
+
+def test_provider_sections_come_from_the_config_file(tmp_path: Path) -> None:
+    path = tmp_path / "service.yaml"
+    path.write_text("ringcentral:\n  verification_token: from-file\n  timeout: 5\n")
+    ledger, settings = load_service(
+        database=f"sqlite:///{tmp_path / 'l.db'}", config=str(path), env={}
+    )
+    ledger.close()
+    assert settings.ringcentral.verification_token == "from-file"
+    assert settings.ringcentral.timeout == 5.0
+    path.write_text("ringcentral:\n  verification_tokn: x\n")
+    with pytest.raises(InputError) as err:
+        load_service(database=f"sqlite:///{tmp_path / 'l.db'}", config=str(path), env={})
+    assert err.value.key == "verification_tokn" and err.value.source == str(path)
