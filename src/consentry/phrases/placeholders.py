@@ -8,6 +8,7 @@ how TCR wants variable content shown in samples (rules.md R083) and are never re
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from consentry.phrases.literals import Anchored
 from consentry.phrases.normalize import Folded, Match, fold
@@ -105,6 +106,7 @@ _ASKING = re.compile(
 )
 
 
+@lru_cache(maxsize=2048)  # the same few blanks ("first name", "date") recur across campaigns
 def _core(inner: str) -> str:
     s = re.sub(r"[_\-.:]+", " ", inner.strip().lower())
     s = re.sub(r"(?<=[a-z])(?=(?:name|number|address|url)\b)", " ", s)  # companyname, emailaddress
@@ -112,6 +114,7 @@ def _core(inner: str) -> str:
     return _PREFIX.sub("", s).strip()
 
 
+@lru_cache(maxsize=2048)
 def _classify(inner: str) -> str:
     """ "sender", "recipient", "ambiguous" or "other" for the text inside a blank."""
     if re.search(r"@|\.[a-z]{2,}\b|\d{3}", inner):

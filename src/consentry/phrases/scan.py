@@ -31,6 +31,8 @@ Check: TypeAlias = Callable[[Folded, re.Match[str]], bool]
 # How many rejected candidates a detector looks at before giving up: keeps adversarial input
 # ("stop by stop by stop by ...", 100 KB of it) linear and small.
 _MAX_CANDIDATES = 2000
+# Up to this length `first_near` scans the whole text (campaign fields); anchors pay off on pages.
+_SHORT = 2000
 
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"')\]]|$)|[;\n]")
 _CLAUSE_END = re.compile(
@@ -77,6 +79,10 @@ def first_near(
     (it may move it left, e.g. to take in a count) or None to reject it.
     """
     t = folded.text
+    if len(t) <= _SHORT:
+        # A field, not a page: one pass of the pattern is cheaper than finding the anchors first,
+        # and every hit of the pattern holds an anchor, so it gives the same leftmost hit.
+        return _first_checked(folded, pattern.finditer(t), check)
     ranges: list[list[int]] = []
     for a in anchors.finditer(t):
         lo, hi = max(0, a.start() - before), min(len(t), a.end() + after)
@@ -95,6 +101,20 @@ def first_near(
             start = check(folded, m)
             if start is not None:
                 return folded.match(start, m.end())
+    return None
+
+
+def _first_checked(
+    folded: Folded,
+    matches: Iterable[re.Match[str]],
+    check: Callable[[Folded, re.Match[str]], int | None],
+) -> Match | None:
+    for n, m in enumerate(matches):
+        if n >= _MAX_CANDIDATES:
+            return None
+        start = check(folded, m)
+        if start is not None:
+            return folded.match(start, m.end())
     return None
 
 
