@@ -35,6 +35,10 @@ def test_rule_case(code: str, case: dict[str, Any]) -> None:
         assert fired, f"{code} should fire on: {case['name']}"
         if "field" in case:
             assert any(f.field == case["field"] for f in fired), [f.field for f in fired]
+        if "severity" in case:  # a rule may report a hit one level lower (Rule.softened)
+            assert {f.severity.value for f in fired} == {case["severity"]}, [
+                (f.severity.value, f.message) for f in fired
+            ]
         if "message" in case:
             assert any(case["message"].lower() in f.message.lower() for f in fired), [
                 f.message for f in fired

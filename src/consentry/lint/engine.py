@@ -24,7 +24,7 @@ def to_finding(rule: Rule, hit: Hit, loaded: LoadedCampaign | None, source: str)
     return Finding(
         code=rule.code,
         name=rule.name,
-        severity=rule.severity,
+        severity=rule.severity.lower() if hit.soften else rule.severity,
         field=hit.field,
         message=hit.message or rule.summary,
         fix=hit.fix or rule.fix,

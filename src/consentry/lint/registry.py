@@ -44,6 +44,7 @@ def rule(
     scope: Scope = Scope.CAMPAIGN,
     fields: Sequence[str] = (),
     refs: Sequence[str] = (),
+    softened: str = "",
 ) -> Callable[[Check], Check]:
     """Decorator: declare the decorated check function as a rule."""
 
@@ -63,6 +64,7 @@ def rule(
                 scope=scope,
                 fields=tuple(fields),
                 refs=tuple(refs),
+                softened=" ".join(softened.split()),
             )
         )
         return check

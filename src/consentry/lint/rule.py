@@ -22,6 +22,10 @@ class Severity(StrEnum):
     def rank(self) -> int:
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
+    def lower(self) -> Severity:
+        """One level down (info stays info)."""
+        return Severity.INFO if self is not Severity.ERROR else Severity.WARNING
+
 
 class Outcome(StrEnum):
     """What an error of this rule means for the campaign."""
@@ -55,6 +59,8 @@ class Hit:
     selector: str | None = None
     line: int | None = None
     column: int | None = None
+    # Report one level below the rule's severity: the rule's `softened` says when and why.
+    soften: bool = False
 
 
 Check = Callable[["LintContext"], Iterable[Hit]]
@@ -77,6 +83,9 @@ class Rule:
     scope: Scope = Scope.CAMPAIGN
     fields: tuple[str, ...] = ()  # the fields it judges
     refs: tuple[str, ...] = ()  # rule ids in shared/reference/rules.md (R040, ...)
+    # When a hit is reported one level lower (an error as a warning), in words for the docs;
+    # empty when the rule always reports at its severity.
+    softened: str = ""
 
     @property
     def family(self) -> str:

@@ -85,6 +85,7 @@ def rule_dict(rule: Rule) -> dict[str, Any]:
         "scope": rule.scope.value,
         "fields": list(rule.fields),
         "refs": list(rule.refs),
+        "softened_when": rule.softened or None,
         "source_titles": [s.title for s in rule.sources],
         "url": rule_doc_url(rule.code),
     }
@@ -112,6 +113,8 @@ def rule_markdown(rule: Rule, examples: Sequence[str] = ()) -> str:
         ("Why it matters", md_escape(rule.why)),
         ("How to fix it", md_escape(rule.fix)),
     ]
+    if rule.softened:
+        sections.append(("When it is reported as a warning", md_escape(rule.softened)))
     if examples:
         sections.append(("Examples", "\n\n".join(e.strip() for e in examples)))
     for title, body in sections:
