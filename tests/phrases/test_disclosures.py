@@ -174,6 +174,7 @@ CONSENT_NEGATIVE = [
 ]
 
 NO_FURTHER_POSITIVE = [
+    "Bear Photos: you are opted out. No more automated replies. Text START to resume.",
     "You will not receive any more messages",
     "No further messages will be sent",
     "you will no longer receive",

@@ -8,6 +8,8 @@ from consentry.phrases import find_help_instruction, find_stop_instruction
 
 STOP_POSITIVE = [
     "Reply STOP to cancel",
+    "Reservation held for [date]. STOP opts out.",
+    "STOP unsubscribes you from these texts.",
     "Text STOP to opt out",
     "txt STOP",
     "reply STOP",

@@ -8,6 +8,7 @@ import pytest
 
 from consentry.phrases import (
     Match,
+    find_bundled_channel_consent,
     find_marketing_mention,
     find_placeholder,
     find_sms_mention,
@@ -208,3 +209,42 @@ def test_placeholder_points_at_the_blank() -> None:
     m = find_placeholder(text)
     assert m is not None
     assert m.text == "(Company)"
+
+
+BUNDLED_POSITIVE = [
+    "By submitting, you agree to receive calls and texts from Ryan Realty about your request.",
+    "I consent to be contacted by Acme by phone, email or text message.",
+    "I agree to receive emails and text messages from Acme.",
+    "You agree to receive automated marketing calls and text messages from Acme.",
+    "By checking the box, you agree to receive SMS and emails about your order.",
+]
+BUNDLED_NEGATIVE = [
+    "I agree to receive text messages from Acme. We will also email you a receipt.",
+    "I agree to receive appointment text messages from Acme. Reply STOP to cancel.",
+    "We may call or text you about your request.",
+    "I agree to the Terms and the Privacy Policy and to receive texts from Acme.",
+    "Consent is not a condition of purchase; call us at (512) 555-0199 with questions.",
+]
+test_bundled_found, test_bundled_not_found = detector_tests(
+    [(find_bundled_channel_consent, BUNDLED_POSITIVE, BUNDLED_NEGATIVE)]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "provider"),
+    [
+        (
+            "You have successfully been unsubscribed. You will not receive any more messages "
+            "from this number. Reply START to resubscribe.",
+            "Twilio",
+        ),
+        ("Reply STOP to unsubscribe. Msg&Data Rates May Apply.", "Twilio"),
+        ("Reply STOP to unsubscribe. Msg&Data Rates May Apply. Support: help@acme.com", "Twilio"),
+        ("Acme: You have been unsubscribed and will receive no further messages.", None),
+        ("", None),
+    ],
+)
+def test_provider_default_reply(text: str, provider: str | None) -> None:
+    from consentry.phrases import provider_default_reply
+
+    assert provider_default_reply(text) == provider

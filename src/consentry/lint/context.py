@@ -85,6 +85,12 @@ class LintContext:
         return "MARKETING" in self.use_cases
 
     @cached_property
+    def codes_on_request(self) -> bool:
+        """A 2FA-only campaign whose flow is the person asking for a code: each message answers a
+        request, and asking for a code is the consent (AWS: a new OTP request is a new opt-in)."""
+        return self.use_cases == {"2FA"} and self.flow.requests_code
+
+    @cached_property
     def flow(self) -> FlowAnalysis:
         return analyse_flow(self.text("campaign.message_flow"))
 

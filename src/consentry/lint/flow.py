@@ -106,7 +106,8 @@ _PLACE = r"(?:in[ -](?:store|person|office|clinic|branch)|at (?:the|our) (?:fron
 _PAPER_THING = r"(?:forms?|sheets?|cards?|tablets?|kiosks?|clipboards?|sign(?:s|ed|ing)? up|signup|write|writes|fill(?:s|ed)? out)"
 _PAPER = Anchored(
     _rx(
-        r"\b(?:paper|printed|written|physical|hard[ -]?copy|hand[ -]?written)\b.{0,30}\b(?:forms?|sheets?|cards?|agreements?|paperwork|consent)\b"
+        # ("express written consent" is the legal term for any signed or ticked consent, not paper)
+        r"\b(?:paper|printed|(?<!express )written|physical|hard[ -]?copy|hand[ -]?written)\b.{0,30}\b(?:forms?|sheets?|cards?|agreements?|paperwork|consent)\b"
         r"|\bsign[ -]?up sheets?\b|\b(?:sign|signs|signed|signing) (?:a |the |our )?(?:\w+ )?(?:paper|form|consent form|intake form)\b"
         r"|\bclipboard\b|\bhard ?copy\b|\bkiosk\b|\bin[ -]store tablets?\b"
         rf"|\b{_PLACE}\b.{{0,60}}\b{_PAPER_THING}\b|\b{_PAPER_THING}\b.{{0,60}}\b{_PLACE}\b"
@@ -146,6 +147,26 @@ _EVIDENCE_WORD = Gated(
         r"|reproduc\w*|preview|public (?:page|copy|version|example)|examples?|mirror(?:ed)?)\b"
     )
 )
+# Evidence sent with the registration instead of linked ("Screenshot attached."): the forms take
+# uploads that the campaign file has no field for.
+_ATTACHED = Gated(
+    _rx(
+        r"\b(?:screen ?shots?|photos?|images?|pictures?|pdfs?|copy of the form)\b[^.;]{0,40}\b(?:attached|uploaded|included with|submitted with)\b"
+        r"|\b(?:attached|uploaded)\b[^.;]{0,30}\b(?:screen ?shots?|photos?|images?|pictures?|pdfs?)\b"
+    )
+)
+_WEBSITE_WORD = Gated(
+    _rx(
+        r"\b(?:web ?sites?|web ?pages?|web forms?|online forms?|landing pages?|our site|www\.)|https?://"
+    )
+)
+# The person asks for each message: a sign-in, verification or reset code.
+_CODE_REQUEST = Gated(
+    _rx(
+        r"\b(?:one[ -]?time|verification|security|login|log[ -]in|sign[ -]in|access|authenticat\w*|confirmation|reset)\s+(?:pass)?codes?\b"
+        r"|\b(?:otps?|passcodes?|2fa|mfa|two[ -]factor|multi[ -]factor)\b"
+    )
+)
 _NUMBER_GIVEN = Gated(
     _rx(
         r"\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave|enter(?:s|ed|ing)?|suppl(?:y|ies|ied)|shar(?:e|es|ed|ing)"
@@ -174,6 +195,8 @@ _THIRD_PARTY = Gated(
         r"|\blicensed agents\b|\bimported (?:from|contacts)"
     )
 )
+# "No purchased lists", "we never buy leads", "not obtained from third parties"
+_DENIED = _rx(r"\b(?:no|never|not|nor|without|don't|do not|does not|doesn't)\b[^.;:!?]*$")
 _CLAIMS_CONSENT = _rx(
     r"\b(?:we|they) (?:already |obviously )?(?:have|has|had|obtain|get) (?:their |the |express |written |implied |prior )*(?:consent|permission)\b"
     r"|\bimplied consent\b|\bexisting (?:business )?relationship\b|\bconsent is implied\b"
@@ -291,6 +314,20 @@ class FlowAnalysis:
         return frozenset(methods)
 
     @cached_property
+    def requests_code(self) -> bool:
+        """The flow is someone asking for a one-time code (sign-in, verification, reset)."""
+        return _CODE_REQUEST.search(self._low) is not None
+
+    @cached_property
+    def evidence_attached(self) -> bool:
+        """The flow says a screenshot or photo is uploaded with the registration."""
+        return _ATTACHED.search(self._low) is not None
+
+    @cached_property
+    def mentions_website(self) -> bool:
+        return _WEBSITE_WORD.search(self.text.lower()) is not None
+
+    @cached_property
     def mentions_checkbox(self) -> bool:
         return _CHECKBOX.search(self._low) is not None
 
@@ -318,7 +355,11 @@ class FlowAnalysis:
 
     @cached_property
     def third_party_consent(self) -> bool:
-        return _THIRD_PARTY.search(self._low) is not None
+        low = self._low
+        return any(
+            _DENIED.search(low, max(0, m.start() - 30), m.start()) is None
+            for m in _THIRD_PARTY.finditer(low)
+        )
 
     @cached_property
     def double_opt_in(self) -> bool:

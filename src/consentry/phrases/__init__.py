@@ -19,6 +19,7 @@ from consentry.phrases.contacts import (
     registrable_domain,
     url_host,
 )
+from consentry.phrases.defaults import provider_default_reply
 from consentry.phrases.disclosures import (
     find_carrier_liability,
     find_consent_not_condition,
@@ -36,7 +37,11 @@ from consentry.phrases.sharing import (
     find_sms_carve_out,
     find_sold_only_statement,
 )
-from consentry.phrases.topics import find_marketing_mention, find_sms_mention
+from consentry.phrases.topics import (
+    find_bundled_channel_consent,
+    find_marketing_mention,
+    find_sms_mention,
+)
 
 __all__ = [
     "FREE_MAIL_DOMAINS",
@@ -45,6 +50,7 @@ __all__ = [
     "Match",
     "brand_aliases",
     "find_brand",
+    "find_bundled_channel_consent",
     "find_carrier_liability",
     "find_consent_not_condition",
     "find_emails",
@@ -69,6 +75,7 @@ __all__ = [
     "is_customer_variable",
     "mentions_brand",
     "normalize",
+    "provider_default_reply",
     "registrable_domain",
     "url_host",
 ]

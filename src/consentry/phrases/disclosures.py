@@ -298,7 +298,7 @@ def find_consent_not_condition(text: str) -> Match | None:
 _FURTHER = r"(?:more|further|additional|future|other|new)"
 _STOPPED = at_word_start(
     rf"\b(?:no|zero|nothing)\s{_FURTHER}\s(?:\w+\s)?(?:{MSG_NOUN}|{PROMO_NOUN}|communications?"
-    rf"|contact)\b"
+    rf"|contact|replies|responses)\b"
     rf"|(?:\bnot|\b[a-z]{{1,6}}n't|\bnever)\s(?:be\s)?(?:receiving|receive|get|getting|be\ssent|sent|send(?:ing)?"
     rf"(?:\syou)?|text(?:ing)?\syou|contact(?:ing)?\syou|message\syou|be\scontacted|be\stexted"
     rf"|be\smessaged|hear\sfrom\sus)\b[^.!?;\n]{{0,40}}?(?:\bany\s?more\b|\bfurther\b"

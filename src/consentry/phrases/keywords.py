@@ -56,8 +56,11 @@ _STOP_PURPOSE = (
     r"|halt|leave|exit|no\slonger|unenroll|un-?enroll|revoke|withdraw|opt\sout|decline"
 )
 _STOP_KW_FIRST = re.compile(
-    rf"(?<![a-z0-9@.\-]){_OPEN}(?P<kw>{_STOP_KW}){_CLOSE}\s?(?:to|2|=|->|-|:|>)\s?"
+    rf"(?<![a-z0-9@.\-]){_OPEN}(?P<kw>{_STOP_KW}){_CLOSE}(?:\s?(?:to|2|=|->|-|:|>)\s?"
     rf"(?P<purpose>{_STOP_PURPOSE})\b"
+    # "STOP opts out", "STOP unsubscribes you", "STOP ends all texts"
+    r"|\s(?:opts\s(?:you\s)?out|will\sopt\s(?:you\s)?out|unsubscribes|ends\s(?:all\s)?(?:texts|messages|msgs)"
+    r"|stops\s(?:all\s)?(?:texts|messages|msgs|them))\b)"
 )
 _HELP_KW_FIRST = re.compile(
     rf"(?<![a-z0-9@.\-]){_OPEN}(?P<kw>{_HELP_KW}){_CLOSE}\s?(?:for|4|=|->|-|:|>|to\sget|to\sreceive)"

@@ -51,6 +51,7 @@ _RECIPIENT_WORD = re.compile(
 )
 _WEAK_RECIPIENT_WORD = re.compile(
     r"\b(?:time|day|month|year|link|status|unit|room|class|course|event|reason|details|message|code"
+    r"|race|split|station|stage|session|package|plan|venue|trip|tour|game|ticket|seat|lesson"
     r"|branch|x+|\d+)\b|#|%"
 )
 _AMBIGUOUS = re.compile(
@@ -101,6 +102,7 @@ _BARE = Anchored(
         r"|\((?:x{3}|555)\)\s?(?:x{3}|555)[\s.\-]?(?:x{4}|5555)\b"
     )
 )
+_ALIAS = re.compile(r"\s?(?:dba|d/b/a|d\.b\.a\.?|doing\sbusiness\sas|aka|a/k/a|formerly)\s")
 _ASKING = re.compile(
     r"\b(?:enter|provide|type|include|add|submit|update|with|what\sis|is|confirm|list|input)\s$"
 )
@@ -127,10 +129,12 @@ def _classify(inner: str) -> str:
         return "other"
     if _RECIPIENT_WORD.search(core):
         return "recipient"
-    if _SENDER_WORD.search(core) or re.fullmatch(r"(?:[a-z]+\s){1,3}name", core):
-        return "sender"  # "[YOUR OFFICE NAME]", "[team name]"
+    if _SENDER_WORD.search(core):
+        return "sender"
     if _WEAK_RECIPIENT_WORD.search(core):
-        return "recipient"
+        return "recipient"  # "[event_name]", "[class name]": what the message is about
+    if re.fullmatch(r"(?:[a-z]+\s){1,3}name", core):
+        return "sender"  # "[YOUR OFFICE NAME]", "[team name]"
     if _AMBIGUOUS.fullmatch(core):
         return "ambiguous"
     return "other"
@@ -154,6 +158,9 @@ def _delimited_ok(folded: Folded, m: re.Match[str]) -> bool:
     inner = m.group(group)
     if group == "par" and (re.search(r"[\"']", inner) or _PROSE.match(inner)):
         return False  # Maple LLC ("Company", "we") is a defined term; "(see our policy)" prose
+    alias = _ALIAS.match(inner)
+    if alias is not None and _classify(inner[alias.end() :]) != "sender":
+        return False  # "Pro Craft Cleaning LLC (dba CLEENLY)" names the brand, it is no blank
     if group == "pct" and not is_capitalised(folded, m.start(group), m.end(group)):
         return False  # "%company%" templates are written in capitals; "20% of 30%" is maths
     kind = _classify(inner)

@@ -13,7 +13,7 @@ from consentry.phrases.literals import Anchored, Gated
 from consentry.phrases.normalize import Folded, Match
 from consentry.phrases.scan import at_word_start, clause_window, first, first_of, sentence_window
 
-__all__ = ["find_marketing_mention", "find_sms_mention"]
+__all__ = ["find_bundled_channel_consent", "find_marketing_mention", "find_sms_mention"]
 
 # ------------------------------------------------------------------------------ SMS mention
 
@@ -137,3 +137,35 @@ def _marketing(folded: Folded) -> Match | None:
 def find_marketing_mention(text: str) -> Match | None:
     """ "marketing", "promotional", "promotions", "offers", "deals", "discounts", "sales events"."""
     return first_of(text, (_marketing,))
+
+
+# ------------------------------------------------------------- consent bundled with calls/email
+
+# A consent verb and its object: "agree to receive", "consent to be contacted", "authorize X to".
+_CONSENT_VERB = (
+    r"\b(?:agree(?:s|d)?|consent(?:s|ed)?|authori[sz]e(?:s|d)?|opt(?:s|ed)?\sin|sign(?:s|ed)?\sup"
+    r"|permission)\b[^.;:!?\n]{0,50}?"
+)
+_OTHER_CHANNEL = (
+    r"(?:(?:phone|telephone|voice|marketing|autodialed|automated|prerecorded|recorded)\s)?"
+    r"(?:calls?|e-?mails?|voicemails?|ringless\svoicemails?)"
+)
+_SMS_CHANNEL = r"(?:(?:sms|mms)(?:\smessages?)?|texts?|text\smessages?|txts?)"
+_JOIN = r"\s?(?:,|and/or|and|or|&|/|\+)\s?(?:\w+\s){0,2}?"
+_BUNDLED = Gated(
+    re.compile(
+        rf"{_CONSENT_VERB}\b(?:{_OTHER_CHANNEL}{_JOIN}(?:{_OTHER_CHANNEL}{_JOIN})?{_SMS_CHANNEL}"
+        rf"|{_SMS_CHANNEL}{_JOIN}(?:{_OTHER_CHANNEL}{_JOIN})?{_OTHER_CHANNEL})\b"
+    )
+)
+
+
+def _bundled(folded: Folded) -> Match | None:
+    return first(folded, _BUNDLED)
+
+
+def find_bundled_channel_consent(text: str) -> Match | None:
+    """One consent for texts AND calls or emails: "you agree to receive calls and texts",
+    "I consent to be contacted by phone call, email or text". Carriers want the text-message
+    consent on its own (Telnyx: 'It cannot be combined with email or phone call consent')."""
+    return first_of(text, (_bundled,))

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from consentry import phrases
 from consentry.lint import sources as src
 from consentry.lint.checks import field_length, mentions_brand, required_phrase
 from consentry.lint.context import LintContext
+from consentry.lint.flow import Method
 from consentry.lint.registry import rule
-from consentry.lint.rule import Hit, Severity
+from consentry.lint.rule import Check, Hit, Severity
 from consentry.lint.usecase import kinds_of
 
 _AWS_REJ, _TX = src.AWS_REJ, src.TX_CODES
@@ -26,7 +28,21 @@ def _opt_in_expected(ctx: LintContext) -> bool:
 # --- opt-in confirmation -------------------------------------------------------------------
 
 
-rule(
+def _unless_codes_on_request(check: Check) -> Check:
+    """A 2FA campaign's confirmation gaps, one level lower (see LintContext.codes_on_request)."""
+
+    def softened(ctx: LintContext) -> Iterator[Hit]:
+        for hit in check(ctx):
+            if ctx.codes_on_request:
+                note = " Codes are only sent on request, so reviewers accept this for 2FA."
+                yield replace(hit, message=(hit.message or "") + note, soften=True)
+            else:
+                yield hit
+
+    return softened
+
+
+@rule(
     code="CFM001",
     name="opt-in-message-missing-or-wrong-length",
     severity=Severity.ERROR,
@@ -40,7 +56,32 @@ rule(
     carrier_codes=(*_CFM_CODES, "AWS OPT_IN_MESSAGE_MISSING"),
     fields=(_IN,),
     refs=("R092", "R099"),
-)(field_length(_IN, required=_opt_in_expected))
+    softened="""When the message is empty and people opt in only on a web form, on paper or by voice:
+    Twilio requires the confirmation for keyword opt-ins (rules.md R099), and judged web-form
+    filings without one were approved. A confirmation is still what carriers expect you to send.""",
+)
+def opt_in_message_missing_or_wrong_length(ctx: LintContext) -> Iterator[Hit]:
+    for hit in _opt_in_length(ctx):
+        if ctx.text(_IN).strip() or _texted_opt_in(ctx):
+            yield hit
+        else:
+            yield Hit(
+                _IN,
+                "The opt-in confirmation message is empty. People opt in on a form here, not by "
+                "texting, so reviewers may accept that, but most expect the confirmation you send.",
+                soften=True,
+            )
+
+
+_opt_in_length = field_length(_IN, required=_opt_in_expected)
+
+
+def _texted_opt_in(ctx: LintContext) -> bool:
+    """People join by texting (a keyword, or texting first) or confirm by text (double opt-in):
+    the reply they get is then part of the opt-in itself."""
+    flow = ctx.flow
+    return bool(flow.methods & {Method.KEYWORD, Method.TEXT_FIRST}) or flow.double_opt_in
+
 
 rule(
     code="CFM002",
@@ -88,7 +129,9 @@ for _code, _name, _detector, _summary, _why, _fix, _codes in (
         carrier_codes=_codes,
         fields=(_IN,),
         refs=("R092",),
-    )(required_phrase(_IN, _detector, _summary))
+        softened="""For a 2FA-only campaign whose flow is people asking for a code: the 'confirmation'
+        is usually the code itself, and CSPs publish such registrations as ready to register.""",
+    )(_unless_codes_on_request(required_phrase(_IN, _detector, _summary)))
 
 rule(
     code="CFM007",
@@ -115,6 +158,28 @@ rule(
 
 # --- opt-out -------------------------------------------------------------------------------
 
+_PROVIDER_DEFAULT = """When the reply is a messaging provider's built-in one (Twilio's 'You have
+successfully been unsubscribed...' or 'Reply STOP to unsubscribe. Msg&Data Rates May Apply.'):
+the provider sends it when it manages opt-outs, and judged filings that carried it were approved."""
+
+
+def _unless_provider_default(path: str, check: Check) -> Check:
+    """Report a provider's built-in reply one level lower, saying whose it is."""
+
+    def softened(ctx: LintContext) -> Iterator[Hit]:
+        provider = phrases.provider_default_reply(ctx.text(path))
+        for hit in check(ctx):
+            if provider is None:
+                yield hit
+            else:
+                note = (
+                    f" This is {provider}'s built-in reply; reviewers have approved it, but "
+                    "DCA 611 asks for your own."
+                )
+                yield replace(hit, message=(hit.message or "") + note, soften=True)
+
+    return softened
+
 
 rule(
     code="OUT001",
@@ -129,7 +194,12 @@ rule(
     carrier_codes=_OUT_CODES,
     fields=(_OUT,),
     refs=("R095",),
-)(mentions_brand(_OUT, "The opt-out message does not name your business ({brand})."))
+    softened=_PROVIDER_DEFAULT,
+)(
+    _unless_provider_default(
+        _OUT, mentions_brand(_OUT, "The opt-out message does not name your business ({brand}).")
+    )
+)
 
 rule(
     code="OUT002",
@@ -211,7 +281,12 @@ rule(
     carrier_codes=(*_HLP_CODES, "AWS HELP_MESSAGE_MISMATCH"),
     fields=(_HELP,),
     refs=("R097",),
-)(mentions_brand(_HELP, "The HELP message does not name your business ({brand})."))
+    softened=_PROVIDER_DEFAULT,
+)(
+    _unless_provider_default(
+        _HELP, mentions_brand(_HELP, "The HELP message does not name your business ({brand}).")
+    )
+)
 
 
 @rule(
@@ -226,11 +301,19 @@ rule(
     carrier_codes=(*_HLP_CODES, "AWS SUBSCRIBER_HELP_ISSUES"),
     fields=(_HELP,),
     refs=("R097",),
+    softened=_PROVIDER_DEFAULT,
 )
 def help_message_missing_support_contact(ctx: LintContext) -> Iterator[Hit]:
+    yield from _help_contact(ctx)
+
+
+def _no_help_contact(ctx: LintContext) -> Iterator[Hit]:
     text = ctx.text(_HELP)
     if text.strip() and ctx.find(phrases.find_support_contact, text) is None:
         yield Hit(_HELP, "The HELP message gives no support email, phone number or web page.")
+
+
+_help_contact = _unless_provider_default(_HELP, _no_help_contact)
 
 
 rule(
