@@ -147,6 +147,15 @@ _EVIDENCE_WORD = Gated(
         r"|reproduc\w*|preview|public (?:page|copy|version|example)|examples?|mirror(?:ed)?)\b"
     )
 )
+# An agreement the person is shown: "By subscribing, you agree to receive ... text messages",
+# "I consent to receive SMS from ...".
+_AGREEMENT = Gated(
+    _rx(
+        r"\b(?:you|i|we|they|customers?|users?|patients?|subscribers?|members?)\s(?:hereby\s|expressly\s)?"
+        r"(?:agree|agrees|consent|consents|authori[sz]e|authori[sz]es)\s(?:to\s)?(?:receive|get|be\ssent|receiving)\b"
+        r"[^.;]{0,120}?\b(?:texts?|text\smessages?|sms|msgs?|messages|alerts|notifications)\b"
+    )
+)
 # Evidence sent with the registration instead of linked ("Screenshot attached."): the forms take
 # uploads that the campaign file has no field for.
 _ATTACHED = Gated(
@@ -312,6 +321,11 @@ class FlowAnalysis:
         if _QR.search(low):
             methods.add(Method.QR)
         return frozenset(methods)
+
+    @cached_property
+    def states_agreement(self) -> bool:
+        """Quotes or states the consent sentence the person agrees to."""
+        return _AGREEMENT.search(self._low) is not None
 
     @cached_property
     def requests_code(self) -> bool:

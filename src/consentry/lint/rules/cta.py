@@ -33,7 +33,11 @@ _FORCED = Gated(
         r"\b(?:check ?box|box|consent|opt[ -]?in|agreement to (?:receive )?(?:texts?|sms))\s+(?:is|are)\s+(?:required|mandatory|pre[ -]?(?:checked|selected|ticked)|checked by default|automatically checked)"
         r"|\bmust (?:check|tick|agree|consent)\b.{0,60}\b(?:to|in order to|before they can) (?:submit|book|continue|register|complete|purchase|check ?out|sign up)"
         r"|\brequired to (?:agree to |consent to |opt in to )?(?:receive )?(?:texts?|sms|text messages)\b"
-        r"|\b(?:pre[ -]?(?:checked|ticked|selected))\b",
+        r"|\b(?:pre[ -]?(?:checked|ticked|selected))\b"
+        # the form refuses to submit until the box is ticked (Twilio 30923 in a judged filing)
+        r"|\b(?:cannot|can't|can ?not|won't|will not|does not|doesn't|unable to) (?:be )?submit\w*\b.{0,40}\b(?:without|until|unless)\b.{0,40}\b(?:box|consent|agree)"
+        r"|\bif the (?:consent |sms |check ?)?box is (?:not|left un)\s?(?:ticked|checked|selected)\b.{0,60}\b(?:error|shows|displays|cannot|can't|won't|blocks|stops)"
+        r"|\bplease (?:tick|check) the (?:consent |sms )?box to (?:agree|continue|submit|consent)",
         re.IGNORECASE,
     )
 )
@@ -198,6 +202,9 @@ def cta_missing_opt_in_method(ctx: LintContext) -> Iterator[Hit]:
     carrier_codes=(*_806, "Twilio 30543", "Twilio 30922"),
     fields=(FLOW,),
     refs=("R036",),
+    softened="""When the flow links only the home page: DCA 806 asks for a path to the form 'if it is
+    not on the main webpage', which consentry cannot tell without fetching the page (the site scan
+    does).""",
 )
 def cta_web_opt_in_without_page_url(ctx: LintContext) -> Iterator[Hit]:
     flow = ctx.flow
@@ -218,8 +225,9 @@ def cta_web_opt_in_without_page_url(ctx: LintContext) -> Iterator[Hit]:
     if not deep and _HOME_PLACE.search(_flow_text(ctx)) is None:
         yield Hit(
             FLOW,
-            f"The call to action only links the home page ({pages[0]}); give the page that holds the "
-            "opt-in form, or say where on the home page it is.",
+            f"The call to action only links the home page ({pages[0]}); if the opt-in form is "
+            "elsewhere, give that page, or say where on the home page it is.",
+            soften=True,
         )
 
 
@@ -762,6 +770,8 @@ def phone_number_given_is_not_consent(ctx: LintContext) -> Iterator[Hit]:
         return
     if ctx.codes_on_request:
         return  # entering a number to get a code is asking for that text (AWS OTP pattern)
+    if flow.states_agreement:
+        return  # the person agrees to a stated disclosure; CTA027 asks for the checkbox
     if flow.number_given_as_consent or flow.claims_consent:
         yield Hit(FLOW)
 

@@ -143,11 +143,21 @@ def sample_missing_brand_name(ctx: LintContext) -> Iterator[Hit]:
     carrier_codes=("Twilio 30893",),
     fields=(SAMPLES,),
     refs=("R082",),
+    softened="""For a 2FA-only campaign whose flow is people asking for a code: a code is sent once,
+    on request, and published and approved 2FA registrations show codes without STOP.""",
 )
 def samples_missing_opt_out_language(ctx: LintContext) -> Iterator[Hit]:
     samples = [s for _, s in _samples(ctx) if s.strip()]
     if samples and not any(ctx.find(phrases.find_stop_instruction, s) for s in samples):
-        yield Hit(SAMPLES)
+        if ctx.codes_on_request:
+            yield Hit(
+                SAMPLES,
+                "No sample message tells people how to opt out. Codes are only sent on request, "
+                "so reviewers accept this for 2FA, but 'Reply STOP to opt out' is safer.",
+                soften=True,
+            )
+        else:
+            yield Hit(SAMPLES)
 
 
 @rule(
