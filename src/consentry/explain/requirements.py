@@ -233,7 +233,7 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     # --- description and use case --------------------------------------------------------
     _r("dsc.clear", "The campaign description must say who sends, to whom, what and when", (DESC,),
        "Describe your business, who receives the texts, what they are about and what triggers them.",
-       "DSC001", "DSC003"),
+       "DSC001", "DSC003", "DSC007"),
     _r("dsc.brand", "The campaign description must name your business, and only your business", (DESC,),
        "Name the registered brand in the description; if you message for another company, explain the relationship.",
        "DSC002"),

@@ -244,3 +244,52 @@ def registration_fields_repeated(ctx: LintContext) -> Iterator[Hit]:
                 f"campaign.sample_messages[{i}]",
                 f"Sample {i + 1} is the same text as the description.",
             )
+
+
+# What the texts are about: any concrete kind of message. A description with none of these says
+# only that "messages" go to "customers", which is the vague description Twilio 30886 names.
+_PURPOSE = Anchored(
+    re.compile(
+        r"\b(?:"
+        r"remind\w*|confirm\w*|appointments?|appts?|visits?|bookings?|reservations?"
+        r"|schedul\w*|reschedul\w*|cancell?ations?|orders?|deliver\w*|shipp\w*|shipments?"
+        r"|tracking|pick-?ups?|payments?|billing|bills?|invoices?|receipts?|balances?"
+        r"|statements?|past[-|]due|rent|dues|refunds?|codes?|passcodes?|otps?|verification"
+        r"|verify|authenticat\w*|log-?ins?|sign-?ins?|passwords?|2fa|mfa|security|fraud"
+        r"|suspicious|offers?|promo\w*|deals?|discounts?|coupons?|sales|specials|loyalty"
+        r"|rewards?|events?|class(?:es)?|sessions?|lessons?|games?|practices?|tournaments?"
+        r"|races?|shows?|tickets?|outages?|closures?|weather|emergenc\w*|status|surveys?"
+        r"|polls?|feedback|reviews?|ratings?|votes?|voting|donations?|fundrais\w*"
+        r"|volunteer\w*|quotes?|estimates?|proposals?|jobs?|shifts?|repairs?|maintenance"
+        r"|prescriptions?|refills?|results|lab|inquir\w*|questions|requests?|follow[-"
+        r"|]?ups?|responses?|replies|applications?|enrollment|admissions?|registrations?"
+        r"|courses?|assignments?|grades?|listings?|showings?|propert(?:y|ies)|leases?"
+        r"|move[-|]ins?|claims?|renewals?|newsletters?|announcements?|news|tips|menus?"
+        r"|availability|openings?|waitlists?|check[-|]?ins?|arrivals?|itinerar\w*|flights?"
+        r"|trips?|scores?|updates?|alerts?|notifications?|notices?"
+        r")\b",
+        re.IGNORECASE,
+    )
+)
+
+
+@rule(
+    code="DSC007",
+    name="description-missing-message-purpose",
+    severity=Severity.ERROR,
+    summary="The description does not say what the messages are about.",
+    why="""Reviewers reject a description that only says messages go to customers ('This campaign
+    sends messages to customers'): it must say what you text and when, such as appointment
+    reminders, order updates, verification codes or weekly offers (Twilio 30886, AWS
+    CAMPAIGN_UNCLEAR).""",
+    fix="""Name the kinds of texts and what triggers them, e.g. 'appointment reminders two days
+    before each visit and order-ready notices'.""",
+    sources=(_30886, src.TW_RECS, src.AWS_REJ),
+    carrier_codes=("Twilio 30886", "AWS CAMPAIGN_UNCLEAR", "AWS UNCLEAR_USE_CASE"),
+    fields=(DESC,),
+    refs=("R025",),
+)
+def description_missing_message_purpose(ctx: LintContext) -> Iterator[Hit]:
+    text = ctx.text(DESC)
+    if text.strip() and _PURPOSE.search(text) is None:
+        yield Hit(DESC)
