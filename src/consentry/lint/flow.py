@@ -144,7 +144,10 @@ _EVIDENCE_EXT = re.compile(r"\.(?:png|jpe?g|gif|webp|pdf|mp4|mov|heic)(?:$|[?#])
 _EVIDENCE_WORD = Gated(
     _rx(
         r"\b(?:screen ?shots?|screen ?grabs?|photos?|images?|pictures?|mock[ -]?ups?|copy of the (?:form|script)|pdf|video"
-        r"|reproduc\w*|preview|public (?:page|copy|version|example)|examples?|mirror(?:ed)?)\b"
+        r"|reproduc\w*|preview|public (?:page|copy|version|example)|examples?|mirror(?:ed)?"
+        r"|publicly (?:viewable|visible|available|accessible|published|hosted|shown)"
+        r"|published (?:publicly )?for (?:review|reviewers|verification)|proof (?:page|of (?:the )?(?:consent|opt[ -]?in))"
+        r"|(?:sample|copy|demo|replica) of the (?:\w+ )?(?:consent|opt[ -]?in|sign[ -]?up) (?:flow|page|form|screen))\b"
     )
 )
 # An agreement the person is shown: "By subscribing, you agree to receive ... text messages",

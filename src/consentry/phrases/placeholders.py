@@ -45,6 +45,7 @@ _SENDER_WORD = re.compile(
 _RECIPIENT_WORD = re.compile(
     r"\b(?:first|last|full|fname|lname|nickname|customer|client|patient|member|guest|recipient"
     r"|user|tenant|student|parent|subscriber|order|appointment|appt|tracking|account|invoice"
+    r"|staff|employee|therapist|teacher|coach|instructor|installer|driver|cleaner|groomer"
     r"|otp|pin|amount|balance|total|price|cost|reservation|booking|delivery|pickup|item|items"
     r"|product|points|reward|discount|offer|percent|eta|vehicle|pet|doctor|dr|provider"
     r"|technician|stylist|agent|rep|due|slot)\b"
@@ -102,7 +103,7 @@ _BARE = Anchored(
         r"|\((?:x{3}|555)\)\s?(?:x{3}|555)[\s.\-]?(?:x{4}|5555)\b"
     )
 )
-_ALIAS = re.compile(r"\s?(?:dba|d/b/a|d\.b\.a\.?|doing\sbusiness\sas|aka|a/k/a|formerly)\s")
+_ALIAS = re.compile(r"\s?(?:dba|d/b/a|d\.b\.a\.?|doing[\s-]business[\s-]as|aka|a/k/a|formerly)\s")
 _ASKING = re.compile(
     r"\b(?:enter|provide|type|include|add|submit|update|with|what\sis|is|confirm|list|input)\s$"
 )
@@ -158,6 +159,8 @@ def _delimited_ok(folded: Folded, m: re.Match[str]) -> bool:
     inner = m.group(group)
     if group == "par" and (re.search(r"[\"']", inner) or _PROSE.match(inner)):
         return False  # Maple LLC ("Company", "we") is a defined term; "(see our policy)" prose
+    if _ALIAS.fullmatch(inner.strip() + " "):
+        return False  # "Tuned Yota is the DBA (doing-business-as) name of ...": a gloss
     alias = _ALIAS.match(inner)
     if alias is not None and _classify(inner[alias.end() :]) != "sender":
         return False  # "Pro Craft Cleaning LLC (dba CLEENLY)" names the brand, it is no blank

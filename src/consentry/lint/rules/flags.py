@@ -5,12 +5,13 @@ against what the campaign says (rules.md §3.10, R102-R105; Twilio 30888/30895, 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from consentry.lint import content_sources as csrc
 from consentry.lint import sources as src
 from consentry.lint.context import LintContext
 from consentry.lint.registry import rule
-from consentry.lint.rule import Hit, Outcome, Severity
+from consentry.lint.rule import Check, Hit, Outcome, Severity
 from consentry.lint.rules.content_scan import BRAND_FIELDS, TEXT_FIELDS, Screen, rx, screen_check
 
 _FIELDS = (*TEXT_FIELDS, *BRAND_FIELDS)
@@ -147,6 +148,23 @@ def _not_direct_lending(ctx: LintContext) -> bool:
     return ctx.spec.direct_lending is not True
 
 
+def _unless_only_the_legal_name(check: Check) -> Check:
+    def softened(ctx: LintContext) -> Iterator[Hit]:
+        hits = list(check(ctx))
+        if hits and all(h.field == "brand.legal_name" for h in hits):
+            for h in hits:
+                yield replace(
+                    h,
+                    message=f"{h.message} Only the legal name says so; if you do not lend, "
+                    "say what the business does in the description.",
+                    soften=True,
+                )
+        else:
+            yield from hits
+
+    return softened
+
+
 rule(
     code="FLG002",
     name="lending-content-without-direct-lending-flag",
@@ -162,7 +180,10 @@ rule(
     carrier_codes=("Twilio 30895", "DCA 712", "DCA 601", "AWS CAMPAIGN_UNDECLARED_DIRECT_LENDING"),
     fields=(*_FIELDS, _LENDING),
     refs=("R102",),
-)(screen_check(_DIRECT_LENDING, when=_not_direct_lending))
+    softened="""When only the legal name suggests lending and nothing the campaign texts or describes
+    does: a holding company's name ('1st Minnesota Lending, LLC' trading as a car-tuning shop) is
+    weak evidence, and a judged filing like that was approved without the attribute.""",
+)(_unless_only_the_legal_name(screen_check(_DIRECT_LENDING, when=_not_direct_lending)))
 
 
 # --- the attributes themselves -------------------------------------------------------------

@@ -41,7 +41,7 @@ def template_placeholder_left_in(ctx: LintContext) -> Iterator[Hit]:
             yield Hit(path, f"'{match.text}' is template text; replace it with your real details.")
     for i, sample in enumerate(ctx.spec.sample_messages):
         match = _sample_placeholder(sample)
-        if match:
+        if match and not _sender_named_elsewhere(ctx, sample, match):
             yield Hit(
                 f"campaign.sample_messages[{i}]",
                 f"'{match.text}' is template text; replace it with your real details.",
@@ -63,3 +63,11 @@ def _sample_placeholder(text: str) -> phrases.Match | None:
             return phrases.Match(start + match.start, start + match.end, match.text)
         start += match.end
     return None
+
+
+def _sender_named_elsewhere(ctx: LintContext, sample: str, match: phrases.Match) -> bool:
+    """'Stemfra: New lead for [Business Name] ...': the sample names the sender, so a blank for
+    a business name is the recipient's business (a platform texting its account holders), not a
+    sender left unnamed."""
+    rest = sample[: match.start] + " " + sample[match.end :]
+    return ctx.names_brand(rest)
