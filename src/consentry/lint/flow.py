@@ -14,7 +14,7 @@ from functools import cached_property
 
 from consentry import phrases
 from consentry.lint.patterns import lowercase_pattern
-from consentry.phrases.literals import Anchored, Gated
+from consentry.phrases.literals import Anchored, Gated, Searchable
 
 __all__ = ["FlowAnalysis", "Method", "analyse_flow", "is_policy_url"]
 
@@ -207,6 +207,14 @@ _THIRD_PARTY = Gated(
         r"|\blicensed agents\b|\bimported (?:from|contacts)"
     )
 )
+
+
+def _sentence_start(low: str, at: int) -> int:
+    lo = max(0, at - 160)
+    ends = [low.rfind(c, lo, at) for c in ".!?;\n"]
+    return max([lo, *(e + 1 for e in ends if e >= 0)])
+
+
 # "No purchased lists", "we never buy leads", "not obtained from third parties"
 _DENIED = _rx(r"\b(?:no|never|not|nor|without|don't|do not|does not|doesn't)\b[^.;:!?]*$")
 _CLAIMS_CONSENT = _rx(
@@ -254,6 +262,29 @@ def _evidence(urls: tuple[str, ...], text: str) -> tuple[str, ...]:
         ):
             found.append(url)
     return tuple(found)
+
+
+# A negation governing the words just before a hit, in the same clause: "customers cannot opt in
+# by [texting us]", "we do not collect consent [verbally]". A modal after the negation starts a new
+# verb ("customers who do not have internet can [text JOIN]"), so the hit is not negated.
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:not|never|cannot|can't|don't|doesn't|won't|isn't|aren't|no)\b((?:\s+[\w'-]+){0,4})\s*$"
+)
+_CLAUSE_START = re.compile(r"[.;:!?,\n]|\b(?:and|but|or)\b")
+_MODAL = re.compile(r"\b(?:can|may|will|should|could|must|would|to)\b")
+
+
+def _affirmed(pattern: Searchable, low: str) -> bool:
+    """The pattern has a hit that is not negated."""
+    for n, m in enumerate(pattern.finditer(low)):
+        if n >= 50:
+            return True  # bounded on adversarial text; many hits are not all negated
+        before = low[max(0, m.start() - 80) : m.start()]
+        clause = before[max((c.end() for c in _CLAUSE_START.finditer(before)), default=0) :]
+        negated = _NEGATION_BEFORE.search(clause)
+        if negated is None or _MODAL.search(negated.group(1)):
+            return True
+    return False
 
 
 def _keywords(text: str, low: str) -> tuple[str, ...]:
@@ -313,15 +344,15 @@ class FlowAnalysis:
             methods.add(Method.WEB)
         if self.keywords or (_KEYWORD_WORD.search(low) and re.search(r"\btext|\btxt|\bsms", low)):
             methods.add(Method.KEYWORD)
-        if _TEXT_FIRST.search(low):
+        if _affirmed(_TEXT_FIRST, low):
             methods.add(Method.TEXT_FIRST)
-        if _VERBAL.search(low):
+        if _affirmed(_VERBAL, low):
             methods.add(Method.VERBAL)
-        if _PAPER.search(low):
+        if _affirmed(_PAPER, low):
             methods.add(Method.PAPER)
-        if _APP.search(low):
+        if _affirmed(_APP, low):
             methods.add(Method.APP)
-        if _QR.search(low):
+        if _affirmed(_QR, low):
             methods.add(Method.QR)
         return frozenset(methods)
 
@@ -374,7 +405,7 @@ class FlowAnalysis:
     def third_party_consent(self) -> bool:
         low = self._low
         return any(
-            _DENIED.search(low, max(0, m.start() - 30), m.start()) is None
+            _DENIED.search(low, _sentence_start(low, m.start()), m.start()) is None
             for m in _THIRD_PARTY.finditer(low)
         )
 

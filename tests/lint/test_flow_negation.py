@@ -1,0 +1,42 @@
+"""The message-flow reading is not fooled by a method or a bad practice that the flow denies."""
+
+from __future__ import annotations
+
+import pytest
+
+from consentry.lint.flow import Method, analyse_flow
+
+
+@pytest.mark.parametrize(
+    ("text", "method"),
+    [
+        ("This is not a text-first program; customers cannot opt in by texting us.", None),
+        ("We do not collect consent verbally or on paper.", None),
+        ("Patients never sign a paper form.", None),
+        ("No verbal opt-ins are accepted.", None),
+        ("Customers who do not have internet can text JOIN to 55555.", Method.KEYWORD),
+        ("We collect consent verbally on calls, reading this script: ...", Method.VERBAL),
+        ("Patients sign a paper intake form at the front desk.", Method.PAPER),
+        ("Customers text us first at (512) 555-0100, shown on our trucks.", Method.TEXT_FIRST),
+    ],
+)
+def test_methods_respect_negation(text: str, method: Method | None) -> None:
+    methods = analyse_flow(text).methods
+    if method is None:
+        assert not methods & {Method.TEXT_FIRST, Method.VERBAL, Method.PAPER}, methods
+    else:
+        assert method in methods, methods
+
+
+@pytest.mark.parametrize(
+    ("text", "third_party"),
+    [
+        ("No numbers are imported from other systems or purchased from third parties.", False),
+        ("We never buy, rent or share phone numbers, and we do not use lead lists.", False),
+        ("No purchased lists or unrelated promotions are used.", False),
+        ("Contacts purchased from a third party are texted weekly.", True),
+        ("We bought lists from partners.", True),
+    ],
+)
+def test_third_party_consent_respects_denial(text: str, third_party: bool) -> None:
+    assert analyse_flow(text).third_party_consent is third_party
