@@ -6,12 +6,13 @@ Each builder returns a pure check function `(LintContext) -> Iterator[Hit]`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from consentry.campaign.fields import FIELDS_BY_PATH
 from consentry.lint.context import Detector, LintContext
 from consentry.lint.rule import Check, Hit
 
-__all__ = ["Condition", "field_length", "mentions_brand", "required_phrase"]
+__all__ = ["Condition", "field_length", "mentions_brand", "required_phrase", "softened_when"]
 
 Condition = Callable[[LintContext], bool]
 
@@ -76,3 +77,18 @@ def mentions_brand(path: str, message: str, *, when: Condition = _always) -> Che
             yield Hit(path, message.format(brand=ctx.brand_name))
 
     return check
+
+
+def softened_when(check: Check, note: Callable[[LintContext], str | None]) -> Check:
+    """The check, with its hits reported one level lower (Rule.softened) whenever `note` gives
+    the sentence that tells the owner why."""
+
+    def softened(ctx: LintContext) -> Iterator[Hit]:
+        for hit in check(ctx):
+            why = note(ctx)
+            if why is None:
+                yield hit
+            else:
+                yield replace(hit, message=f"{hit.message or ''} {why}".strip(), soften=True)
+
+    return softened

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from consentry import phrases
 from consentry.lint import sources as src
-from consentry.lint.checks import field_length, mentions_brand, required_phrase
+from consentry.lint.checks import field_length, mentions_brand, required_phrase, softened_when
 from consentry.lint.context import LintContext
 from consentry.lint.flow import Method
 from consentry.lint.registry import rule
@@ -28,18 +27,15 @@ def _opt_in_expected(ctx: LintContext) -> bool:
 # --- opt-in confirmation -------------------------------------------------------------------
 
 
+def _codes_note(ctx: LintContext) -> str | None:
+    """See LintContext.codes_on_request."""
+    if ctx.codes_on_request:
+        return "Codes are only sent on request, so reviewers accept this for 2FA."
+    return None
+
+
 def _unless_codes_on_request(check: Check) -> Check:
-    """A 2FA campaign's confirmation gaps, one level lower (see LintContext.codes_on_request)."""
-
-    def softened(ctx: LintContext) -> Iterator[Hit]:
-        for hit in check(ctx):
-            if ctx.codes_on_request:
-                note = " Codes are only sent on request, so reviewers accept this for 2FA."
-                yield replace(hit, message=(hit.message or "") + note, soften=True)
-            else:
-                yield hit
-
-    return softened
+    return softened_when(check, _codes_note)
 
 
 @rule(
@@ -166,19 +162,13 @@ the provider sends it when it manages opt-outs, and judged filings that carried 
 def _unless_provider_default(path: str, check: Check) -> Check:
     """Report a provider's built-in reply one level lower, saying whose it is."""
 
-    def softened(ctx: LintContext) -> Iterator[Hit]:
+    def note(ctx: LintContext) -> str | None:
         provider = phrases.provider_default_reply(ctx.text(path))
-        for hit in check(ctx):
-            if provider is None:
-                yield hit
-            else:
-                note = (
-                    f" This is {provider}'s built-in reply; reviewers have approved it, but "
-                    "DCA 611 asks for your own."
-                )
-                yield replace(hit, message=(hit.message or "") + note, soften=True)
+        if provider is None:
+            return None
+        return f"This is {provider}'s built-in reply; reviewers have approved it, but DCA 611 asks for your own."
 
-    return softened
+    return softened_when(check, note)
 
 
 rule(
