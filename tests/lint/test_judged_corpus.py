@@ -37,9 +37,9 @@ def test_corpus_is_present_and_balanced() -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "calibration gap: 87% on this corpus (82% on its 38 real filings); held-out sets of real "
-        "filings scored 5/9 and 4/7 before the rules were adjusted to them. strict: this XPASSes "
-        "once the corpus reaches 90%, and the mark must then go."
+        "calibration gap: 87% on this corpus; held-out sets of real filings scored 5/9, 4/7 and "
+        "4/8 before the rules were adjusted to them. strict: this XPASSes once the corpus "
+        "reaches 90%, and the mark must then go."
     ),
 )
 def test_agreement_with_reviewers_is_at_least_90_percent() -> None:
@@ -74,6 +74,9 @@ KNOWN_MISSES = {
     # settings opt-in without a screenshot link also fails five approved filings (2FA sign-ins,
     # settings pages the reviewer accepted), so CTA021 only reports explicit login walls.
     "rejected/stemfra-30896-optin-behind-login.yaml",
+    # 30909: the flow describes a settings-page checkbox that the product did not have yet. The
+    # text is compliant; only the live site shows the gap.
+    "rejected/trustedrouter-30909-settings-checkbox-claimed-not-built.yaml",
 }
 
 
