@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 
 import pytest
 
@@ -185,3 +186,26 @@ def test_bad_inbound_input(ledger: Ledger) -> None:
     event = ledger.history(PHONE)[0]
     assert event.data["text_length"] == len(huge) + 2 and event.data["text_repaired"]
     assert ledger.verify().ok
+
+
+def test_stop_timestamped_just_before_a_web_consent_still_opts_out(
+    ledger: Ledger, clock: Clock
+) -> None:
+    # The web consent carries our clock; the STOP carries the provider's, which may run behind or
+    # be cut to whole seconds. Recorded after the consent, the STOP must win.
+    ledger.record_consent(PHONE, "web_form", disclosure_text=DISCLOSURE, checkbox_checked=True)
+    earlier = (clock.now - timedelta(seconds=2)).isoformat()
+    result = ledger.handle_inbound(PHONE, BUSINESS, "STOP", "SM1", provider="ringcentral",
+                                   occurred_at=earlier)  # fmt: skip
+    assert result.action == "opt_out"
+    assert ledger.number_state(PHONE).state == "opted_out"
+
+
+def test_a_stop_from_well_before_a_later_consent_does_not_undo_it(
+    ledger: Ledger, clock: Clock
+) -> None:
+    ledger.record_consent(PHONE, "web_form", disclosure_text=DISCLOSURE, checkbox_checked=True)
+    long_ago = (clock.now - timedelta(hours=2)).isoformat()
+    ledger.handle_inbound(PHONE, BUSINESS, "STOP", "SM1", provider="ringcentral",
+                          occurred_at=long_ago)  # fmt: skip
+    assert ledger.number_state(PHONE).state == "opted_in"

@@ -202,7 +202,7 @@ def simulate(
             source="environment",
             key="RINGCENTRAL_VERIFICATION_TOKEN",
         )
-    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
     # The documented shape of an instant SMS notification (docs/ringcentral.md).
     notification = {
         "uuid": secrets.token_hex(8),

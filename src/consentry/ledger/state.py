@@ -93,11 +93,19 @@ def is_written(event: Event) -> bool:
     return event.type == EventType.CONSENT_IMPORTED and event.data.get("written") is True
 
 
+# Times come from different clocks: ours for a web consent, the provider's for a STOP. An opt-out
+# recorded after an opt-in wins unless the opt-in is later by more than this, so a STOP sent just
+# after ticking a box is never lost to a clock that runs a little behind (or to whole seconds).
+OPT_OUT_CLOCK_SKEW = timedelta(minutes=5)
+
+
 def _supersedes(row: StateRow, event: Event, direction: str) -> bool:
     if event.data.get("undated") and direction == "in" and row.state != ConsentState.UNKNOWN:
         return False  # an imported opt-in of unknown date cannot outrank a known state
     if row.since is None:
         return True
+    if direction == "out" and row.state == ConsentState.OPTED_IN:
+        return event.occurred_at >= row.since - OPT_OUT_CLOCK_SKEW
     if event.occurred_at != row.since:
         return event.occurred_at > row.since
     return not (row.state == ConsentState.OPTED_OUT and direction == "in")
