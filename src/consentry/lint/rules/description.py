@@ -291,5 +291,102 @@ _PURPOSE = Anchored(
 )
 def description_missing_message_purpose(ctx: LintContext) -> Iterator[Hit]:
     text = ctx.text(DESC)
-    if text.strip() and _PURPOSE.search(text) is None:
+    if text.strip() and _PURPOSE.search(text) is None and not _names_an_object(text):
         yield Hit(DESC)
+
+
+# "... enroll to get rental projections": whatever people get or are texted about, unless it is
+# only messages, people or filler ("sends text messages to customers").
+_OBJECT = re.compile(
+    r"\b(?:get|gets|getting|receive|receives|receiving|send|sends|sending|about|regarding"
+    r"|concerning)\s+((?:[\w'-]+\s+){0,3}[\w'-]+)",
+    re.IGNORECASE,
+)
+_FILLER = frozenset(
+    [
+        "the",
+        "their",
+        "your",
+        "our",
+        "a",
+        "an",
+        "any",
+        "all",
+        "some",
+        "new",
+        "latest",
+        "occasional",
+        "recurring",
+        "automated",
+        "important",
+        "relevant",
+        "helpful",
+        "useful",
+        "personalized",
+        "custom",
+        "weekly",
+        "daily",
+        "monthly",
+        "text",
+        "texts",
+        "sms",
+        "mms",
+        "message",
+        "messages",
+        "msgs",
+        "communications",
+        "communication",
+        "information",
+        "info",
+        "content",
+        "them",
+        "us",
+        "you",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "customers",
+        "customer",
+        "clients",
+        "client",
+        "partners",
+        "partner",
+        "members",
+        "member",
+        "people",
+        "users",
+        "user",
+        "team",
+        "staff",
+        "subscribers",
+        "subscriber",
+        "contacts",
+        "leads",
+        "and",
+        "or",
+        "to",
+        "from",
+        "with",
+        "by",
+        "of",
+        "in",
+        "for",
+        "on",
+        "at",
+        "via",
+        "through",
+        "who",
+        "which",
+        "when",
+    ]
+)
+
+
+def _names_an_object(text: str) -> bool:
+    for m in _OBJECT.finditer(text):
+        words = [w.strip("'-") for w in m.group(1).lower().split()]
+        if any(w not in _FILLER and _AUDIENCE.search(w) is None for w in words):
+            return True
+    return False
