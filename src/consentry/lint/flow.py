@@ -131,6 +131,9 @@ _LOGIN = Anchored(
         r"|\b(?:log|sign)(?:s|ged|ging)?[ -]?in (?:to|with|via|using|through) [^!?;\n]{0,40}?\b(?:google|facebook|apple|microsoft|github|oauth|sso|single sign-on)\b"
         r"|\b(?:google|facebook|apple|microsoft) (?:oauth|log ?in|sign[ -]?in|account log ?in)\b"
         r"|\b(?:requires?|required) (?:a |an )?(?:log ?in|sign[ -]?in|user account)\b"
+        # An opt-in inside an account: settings pages and dashboards are only there after login.
+        r"|\b(?:profile|account|notification|notifications|sms|text|texting|messaging|communication|alert) (?:settings|preferences)\b"
+        r"|\bsettings ?(?:page|screen|->|>|/)|\b(?:in|inside|within|from) (?:their|the|your|our) (?:\w+ )?dashboard\b"
     )
 )
 _QR = Gated(_rx(r"\bqr[ -]?codes?\b"))

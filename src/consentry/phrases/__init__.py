@@ -41,6 +41,7 @@ from consentry.phrases.topics import (
     find_bundled_channel_consent,
     find_marketing_mention,
     find_sms_mention,
+    names_what_is_sent,
 )
 
 __all__ = [
@@ -74,6 +75,7 @@ __all__ = [
     "fold",
     "is_customer_variable",
     "mentions_brand",
+    "names_what_is_sent",
     "normalize",
     "provider_default_reply",
     "registrable_domain",

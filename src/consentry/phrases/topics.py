@@ -13,7 +13,12 @@ from consentry.phrases.literals import Anchored, Gated
 from consentry.phrases.normalize import Folded, Match
 from consentry.phrases.scan import at_word_start, clause_window, first, first_of, sentence_window
 
-__all__ = ["find_bundled_channel_consent", "find_marketing_mention", "find_sms_mention"]
+__all__ = [
+    "find_bundled_channel_consent",
+    "find_marketing_mention",
+    "find_sms_mention",
+    "names_what_is_sent",
+]
 
 # ------------------------------------------------------------------------------ SMS mention
 
@@ -169,3 +174,107 @@ def find_bundled_channel_consent(text: str) -> Match | None:
     "I consent to be contacted by phone call, email or text". Carriers want the text-message
     consent on its own (Telnyx: 'It cannot be combined with email or phone call consent')."""
     return first_of(text, (_bundled,))
+
+
+# ---------------------------------------------------------------- what is sent ("to get X")
+
+# "... enroll to get rental projections", "Text me about my vehicle sale": whatever people get or
+# are texted about, unless it is only messages, people or filler ("sends messages to customers").
+_OBJECT = re.compile(
+    r"\b(?:get|gets|getting|receive|receives|receiving|send|sends|sending|about|regarding"
+    r"|concerning)\s+((?:[\w'-]+\s+){0,3}[\w'-]+)",
+    re.IGNORECASE,
+)
+_FILLER = frozenset(
+    [
+        "the",
+        "their",
+        "your",
+        "our",
+        "my",
+        "a",
+        "an",
+        "any",
+        "all",
+        "some",
+        "new",
+        "latest",
+        "occasional",
+        "recurring",
+        "automated",
+        "important",
+        "relevant",
+        "helpful",
+        "useful",
+        "personalized",
+        "custom",
+        "weekly",
+        "daily",
+        "monthly",
+        "text",
+        "texts",
+        "sms",
+        "mms",
+        "message",
+        "messages",
+        "msgs",
+        "communications",
+        "communication",
+        "information",
+        "info",
+        "content",
+        "them",
+        "us",
+        "you",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "me",
+        "him",
+        "her",
+        "and",
+        "or",
+        "to",
+        "from",
+        "with",
+        "by",
+        "of",
+        "in",
+        "for",
+        "on",
+        "at",
+        "via",
+        "through",
+        "who",
+        "which",
+        "when",
+        "team",
+        "staff",
+        "people",
+        "contacts",
+        "leads",
+        "prospects",
+    ]
+)
+_PEOPLE = re.compile(
+    r"(?:customer|client|patient|tenant|resident|member|subscriber|user|student|parent|guest"
+    r"|patron|donor|volunteer|employee|owner|buyer|seller|realtor|agent|partner|consumer"
+    r"|recipient|caller|visitor|shopper|diner|traveler|traveller|homeowner|landlord|family"
+    r"|families|individual|person)s?"
+)
+
+
+def names_what_is_sent(text: str) -> bool:
+    """The text names what people get or are texted about, in words of its own."""
+    for m in _OBJECT.finditer(text):
+        words = [w.strip("'-") for w in m.group(1).lower().split()]
+        cut = next((i for i, w in enumerate(words) if w in _SENDER_CUE), len(words))
+        if any(w not in _FILLER and not _PEOPLE.fullmatch(w) for w in words[:cut]):
+            return True
+    return False
+
+
+# Words after which comes who sends or how, not what: "texts from Maple Street Dental".
+_SENDER_CUE = frozenset(["from", "by", "via", "through", "at", "on", "to", "with", "when", "who", "which", "if"])

@@ -95,7 +95,7 @@ def _names_brand_outside_links(ctx: LintContext) -> bool:
 
 def _core_gaps(ctx: LintContext) -> int:
     """How many of the consent text's core parts are missing: frequency, rates, STOP, the brand's
-    name, and that the consent is for text messages.
+    name, that the consent is for text messages, and what the messages are about.
 
     Reviewers reject a call to action that leaves out several of them (DCA 806/861 list them
     together), but judged filings show approvals where exactly one was left out, the rest of the
@@ -110,6 +110,7 @@ def _core_gaps(ctx: LintContext) -> int:
                 not _disclosed(ctx, phrases.find_stop_instruction),
                 not _names_brand_outside_links(ctx),
                 ctx.find(phrases.find_sms_mention, _flow_text(ctx)) is None,
+                not _states_purpose(_flow_text(ctx)),
             )
         )
     assert isinstance(cached, int)
@@ -137,7 +138,7 @@ def _gap_hit(ctx: LintContext, message: str) -> Hit:
 
 
 _ONE_GAP = """When it is the only one missing of frequency, 'Msg & data rates may apply', STOP
-instructions, the business name and 'text messages': judged filings show approvals with one of
+instructions, the business name, 'text messages' and what the texts are about: judged filings show approvals with one of
 them left out, and rejections (DCA 806/861) when several are. Also for a 2FA-only campaign whose
 flow is people asking for a code: each text answers a request, and CSPs publish such flows,
 without the disclosures, as ready to register. And when the flow links a public copy of the
@@ -421,7 +422,7 @@ def cta_missing_brand_name(ctx: LintContext) -> Iterator[Hit]:
 @rule(
     code="CTA011",
     name="cta-missing-message-purpose",
-    severity=Severity.WARNING,
+    severity=Severity.ERROR,
     summary="The call to action does not say what the messages are about.",
     why="""People must know what they are signing up for: reminders, order updates, offers.
     Twilio rejects a call to action that does not state the message purpose (30544).""",
@@ -430,11 +431,16 @@ def cta_missing_brand_name(ctx: LintContext) -> Iterator[Hit]:
     carrier_codes=("Twilio 30544", "AWS OPT_IN_WORKFLOW_NON_COMPLIANT_CONSENT_LANGUAGE"),
     fields=(FLOW,),
     refs=("R039",),
+    softened=_ONE_GAP,
 )
 def cta_missing_message_purpose(ctx: LintContext) -> Iterator[Hit]:
     text = _flow_text(ctx)
-    if text.strip() and _PURPOSE.search(text) is None:
-        yield Hit(FLOW)
+    if text.strip() and not _states_purpose(text):
+        yield _gap_hit(ctx, "The call to action does not say what the messages are about.")
+
+
+def _states_purpose(text: str) -> bool:
+    return _PURPOSE.search(text) is not None or phrases.names_what_is_sent(text)
 
 
 @rule(
