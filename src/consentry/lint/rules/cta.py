@@ -138,10 +138,10 @@ def _gap_hit(ctx: LintContext, message: str) -> Hit:
 
 
 _ONE_GAP = """When it is the only one missing of frequency, 'Msg & data rates may apply', STOP
-instructions, the business name, 'text messages' and what the texts are about: judged filings show approvals with one of
-them left out, and rejections (DCA 806/861) when several are. Also for a 2FA-only campaign whose
-flow is people asking for a code: each text answers a request, and CSPs publish such flows,
-without the disclosures, as ready to register. And when the flow links a public copy of the
+instructions, the business name, 'text messages' and what the texts are about: judged filings
+show approvals with one of them left out, and rejections (DCA 806/861) when several are. Also for
+a 2FA-only campaign whose flow is people asking for a code: each text answers a request, and CSPs
+publish such flows, without the disclosures, as ready to register. And when the flow links a public copy of the
 opt-in (a screenshot, PDF or public consent page): reviewers read the disclosures there."""
 _ON_REQUEST = (
     "Codes are only sent when someone asks for one, and 2FA flows like this are approved, but "
