@@ -37,7 +37,7 @@ def test_corpus_is_present_and_balanced() -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "calibration gap: 87% on this corpus; five held-out sets scored 25/41 (61%) before the "
+        "calibration gap: 88% on this corpus; seven held-out sets scored 28/46 (61%) before the "
         "rules were adjusted to them. strict: this XPASSes once the corpus reaches 90%, and "
         "the mark must then go."
     ),
@@ -74,6 +74,11 @@ KNOWN_MISSES = {
     # does not name the brand, which SMP004 reports as a warning (Twilio asks for the brand in at
     # least one sample, SMP003; reviewers differ on every sample).
     "rejected/swivelcrm-failed-sample-upcoming-event-no-sender.yaml",
+    # 30923: consent "a required condition" of taking part in a study. The filed text ("the
+    # submission is refused unless it arrives checked", "no other route to opting in exists")
+    # matches the approved resubmission's SMS-only page too; what changed was that the study could
+    # be done without texts, which the flow does not say either way.
+    "rejected/child-mind-institute-30896-30923-sms-only-route.yaml",
 }
 
 

@@ -277,4 +277,6 @@ def names_what_is_sent(text: str) -> bool:
 
 
 # Words after which comes who sends or how, not what: "texts from Maple Street Dental".
-_SENDER_CUE = frozenset(["from", "by", "via", "through", "at", "on", "to", "with", "when", "who", "which", "if"])
+_SENDER_CUE = frozenset(
+    ["from", "by", "via", "through", "at", "on", "to", "with", "when", "who", "which", "if"]
+)

@@ -26,6 +26,11 @@ def _opt_in_expected(ctx: LintContext) -> bool:
 
 # --- opt-in confirmation -------------------------------------------------------------------
 
+_CONFIRMATION_SOFTENED = """When it is the only one of the brand, frequency, rates, HELP and STOP
+missing from the confirmation: judged filings were approved with one left out. And for a 2FA-only
+campaign whose flow is people asking for a code: the 'confirmation' is usually the code itself,
+and CSPs publish such registrations as ready to register."""
+
 
 def _codes_note(ctx: LintContext) -> str | None:
     """See LintContext.codes_on_request."""
@@ -34,8 +39,38 @@ def _codes_note(ctx: LintContext) -> str | None:
     return None
 
 
+def _confirmation_gaps(ctx: LintContext) -> int:
+    """How many of DCA 611's five parts the confirmation leaves out: the brand, frequency, rates,
+    HELP and STOP."""
+    text = ctx.text(_IN)
+    cached = ctx.memo.get("cfm.gaps")
+    if cached is None:
+        cached = ctx.memo["cfm.gaps"] = sum(
+            (
+                bool(ctx.aliases) and not ctx.names_brand(text),
+                ctx.find(phrases.find_frequency_disclosure, text) is None,
+                ctx.find(phrases.find_rates_disclosure, text) is None,
+                ctx.find(phrases.find_help_instruction, text) is None,
+                ctx.find(phrases.find_stop_instruction, text) is None,
+            )
+        )
+    assert isinstance(cached, int)
+    return cached
+
+
+def _confirmation_note(ctx: LintContext) -> str | None:
+    if ctx.codes_on_request:
+        return _codes_note(ctx)
+    if _confirmation_gaps(ctx) == 1:
+        return (
+            "It is the only part of the confirmation missing, which reviewers have let through, "
+            "but DCA 611 asks for all five."
+        )
+    return None
+
+
 def _unless_codes_on_request(check: Check) -> Check:
-    return softened_when(check, _codes_note)
+    return softened_when(check, _confirmation_note)
 
 
 @rule(
@@ -92,7 +127,12 @@ rule(
     carrier_codes=(*_CFM_CODES, "AWS OPT_IN_MESSAGE_MISMATCH"),
     fields=(_IN,),
     refs=("R092", "R008"),
-)(mentions_brand(_IN, "The opt-in confirmation does not name your business ({brand})."))
+    softened=_CONFIRMATION_SOFTENED,
+)(
+    _unless_codes_on_request(
+        mentions_brand(_IN, "The opt-in confirmation does not name your business ({brand}).")
+    )
+)
 
 # The four disclosures DCA 611/861 name for the confirmation, declared from one table.
 for _code, _name, _detector, _summary, _why, _fix, _codes in (
@@ -125,8 +165,7 @@ for _code, _name, _detector, _summary, _why, _fix, _codes in (
         carrier_codes=_codes,
         fields=(_IN,),
         refs=("R092",),
-        softened="""For a 2FA-only campaign whose flow is people asking for a code: the 'confirmation'
-        is usually the code itself, and CSPs publish such registrations as ready to register.""",
+        softened=_CONFIRMATION_SOFTENED,
     )(_unless_codes_on_request(required_phrase(_IN, _detector, _summary)))
 
 rule(
