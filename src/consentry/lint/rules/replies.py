@@ -69,7 +69,8 @@ def _confirmation_note(ctx: LintContext) -> str | None:
     return None
 
 
-def _unless_codes_on_request(check: Check) -> Check:
+def _confirmation_softened(check: Check) -> Check:
+    """A confirmation rule's hits, one level lower when _CONFIRMATION_SOFTENED says so."""
     return softened_when(check, _confirmation_note)
 
 
@@ -129,7 +130,7 @@ rule(
     refs=("R092", "R008"),
     softened=_CONFIRMATION_SOFTENED,
 )(
-    _unless_codes_on_request(
+    _confirmation_softened(
         mentions_brand(_IN, "The opt-in confirmation does not name your business ({brand}).")
     )
 )
@@ -166,7 +167,7 @@ for _code, _name, _detector, _summary, _why, _fix, _codes in (
         fields=(_IN,),
         refs=("R092",),
         softened=_CONFIRMATION_SOFTENED,
-    )(_unless_codes_on_request(required_phrase(_IN, _detector, _summary)))
+    )(_confirmation_softened(required_phrase(_IN, _detector, _summary)))
 
 rule(
     code="CFM007",
