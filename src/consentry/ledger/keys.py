@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, insert, select
 
 from consentry.errors import InputError
 from consentry.ledger.fields import clean_text
-from consentry.ledger.schema import api_keys
+from consentry.ledger.schema import api_keys, revoke_row
 
 __all__ = ["SCOPES", "ApiKey", "NewApiKey", "check_key", "create_key", "list_keys", "revoke_key"]
 
@@ -125,10 +125,4 @@ def list_keys(engine: Engine) -> list[ApiKey]:
 
 
 def revoke_key(engine: Engine, key_id: str, now: datetime) -> bool:
-    with engine.begin() as conn:
-        result = conn.execute(
-            update(api_keys)
-            .where(api_keys.c.key_id == key_id, api_keys.c.revoked_at.is_(None))
-            .values(revoked_at=now)
-        )
-    return bool(result.rowcount)
+    return revoke_row(engine, api_keys.c.key_id, key_id, now)

@@ -7,6 +7,7 @@ is stored naive there and made aware again on the way out.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -14,6 +15,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Dialect,
+    Engine,
     Index,
     Integer,
     MetaData,
@@ -21,10 +23,19 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    update,
 )
 from sqlalchemy.types import TypeDecorator
 
-__all__ = ["api_keys", "chain_head", "events", "metadata", "number_states", "sites"]
+__all__ = [
+    "api_keys",
+    "chain_head",
+    "events",
+    "metadata",
+    "number_states",
+    "revoke_row",
+    "sites",
+]
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -127,3 +138,14 @@ sites = Table(
     Column("created_at", UTCDateTime(), nullable=False),
     Column("revoked_at", UTCDateTime()),
 )
+
+
+def revoke_row(engine: Engine, key: Column[Any], value: str, now: datetime) -> bool:
+    """Set `revoked_at` on the row of `key`'s table whose `key` is `value`, once; False when there
+    is no such row or it was revoked already (API keys and site keys revoke the same way)."""
+    table = key.table
+    with engine.begin() as conn:
+        result = conn.execute(
+            update(table).where(key == value, table.c.revoked_at.is_(None)).values(revoked_at=now)
+        )
+    return bool(result.rowcount)

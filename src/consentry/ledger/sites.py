@@ -15,11 +15,11 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, insert, select
 
 from consentry.errors import InputError
 from consentry.ledger.fields import clean_text
-from consentry.ledger.schema import sites
+from consentry.ledger.schema import revoke_row, sites
 
 __all__ = ["Site", "create_site", "list_sites", "normalize_origin", "revoke_site", "site_by_key"]
 
@@ -172,10 +172,4 @@ def list_sites(engine: Engine) -> list[Site]:
 
 
 def revoke_site(engine: Engine, site_id: str, now: datetime) -> bool:
-    with engine.begin() as conn:
-        result = conn.execute(
-            update(sites)
-            .where(sites.c.site_id == site_id, sites.c.revoked_at.is_(None))
-            .values(revoked_at=now)
-        )
-    return bool(result.rowcount)
+    return revoke_row(engine, sites.c.site_id, site_id, now)
