@@ -40,3 +40,46 @@ def test_methods_respect_negation(text: str, method: Method | None) -> None:
 )
 def test_third_party_consent_respects_denial(text: str, third_party: bool) -> None:
     assert analyse_flow(text).third_party_consent is third_party
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a checkbox or form on paper is not a web page a reviewer can open
+        (
+            "New patients complete a paper intake form at our office that includes an optional "
+            "SMS consent checkbox.",
+            {Method.PAPER},
+        ),
+        (
+            "Customers fill out a paper form in store or the online form on our website.",
+            {Method.PAPER, Method.WEB},
+        ),
+        (
+            "When scheduling through our online scheduler, patients may select SMS reminders.",
+            {Method.WEB},
+        ),
+        ("During sign-up in the Acme iOS app, users check a box to receive texts.", {Method.APP}),
+    ],
+)
+def test_methods_tell_paper_web_and_app_apart(text: str, expected: set[Method]) -> None:
+    methods = analyse_flow(text).methods
+    assert expected <= methods, methods
+    if Method.WEB not in expected:
+        assert Method.WEB not in methods, methods
+
+
+@pytest.mark.parametrize(
+    ("text", "agreement"),
+    [
+        (
+            "Members opt in at https://x.io/sms by entering their own mobile number and agreeing "
+            "to receive texts from The Pool.",
+            True,
+        ),
+        ("Customers agree to receive appointment text messages from Acme.", True),
+        ("Customers provide their phone number at checkout.", False),
+    ],
+)
+def test_stated_agreement(text: str, agreement: bool) -> None:
+    assert analyse_flow(text).states_agreement is agreement

@@ -95,6 +95,8 @@ FREQUENCY_POSITIVE = [
     "10msg/mth.Std msg rates apply.",
     "Optional — leaving this off does not affect your service. Up to a few messages per billing cycle.",
     "If you enter a phone number, you agree to receive a one-time login text from OOUStream.",
+    "Message volume varies with your orders.",
+    "Texting cadence depends on your account activity.",
 ]
 
 FREQUENCY_NEGATIVE = [

@@ -41,7 +41,8 @@ _WEB = Anchored(
         r"|(?:sign(?:s|ing)? up|opt(?:s|ing)?[ -]in|subscrib(?:e|es|ing)|enroll(?:s|ing)?|register(?:s|ing)?"
         r"|enter(?:s|ing)? (?:their|your|a) (?:\w+ ){0,2}number)\s+(?:\w+ ){0,4}(?:on|at|via|through|using|from)\s+"
         r"(?:our|the|its|their) (?:web ?site|website|webpage|web page|site|landing page|online)"
-        r"|forms? (?:on|at) (?:our|the) (?:web ?site|website|webpage|site))\b"
+        r"|forms? (?:on|at) (?:our|the) (?:web ?site|website|webpage|site)"
+        r"|(?:online|web|website) (?:scheduler|scheduling (?:tool|system|page)|booking (?:system|tool|page|widget|portal)))\b"
     )
 )
 _FORM_WORD = _rx(r"\bforms?\b")
@@ -115,7 +116,7 @@ _PAPER = Anchored(
 )
 _APP = Gated(
     _rx(
-        r"\b(?:mobile |our |the )app\b|\bin[ -]app\b|\bmobile application\b|\b(?:account|notification|profile|communication) (?:settings|preferences)\b"
+        r"\b(?:mobile |our |the |ios |android |iphone |smartphone )app\b|\bin[ -]app\b|\bmobile application\b|\b(?:account|notification|profile|communication) (?:settings|preferences)\b"
         r"|\b(?:customer|member|patient|tenant|resident|client|online|student|parent|employee) portal\b|\blog(?:s|ged)? ?in(?:to)?\b|\bsign(?:s|ed)? in(?:to)?\b|\bdashboard\b"
         r"|\bweb app\b|\b(?:security|account|notification|privacy|sms|text|messaging) settings\b|\bsettings page\b"
     )
@@ -159,6 +160,9 @@ _AGREEMENT = Gated(
     _rx(
         r"\b(?:you|i|we|they|customers?|users?|patients?|subscribers?|members?)\s(?:hereby\s|expressly\s)?"
         r"(?:agree|agrees|consent|consents|authori[sz]e|authori[sz]es)\s(?:to\s)?(?:receive|get|be\ssent|receiving)\b"
+        r"[^.;]{0,120}?\b(?:texts?|text\smessages?|sms|msgs?|messages|alerts|notifications)\b"
+        # "... by entering their number and agreeing to receive texts from The Pool"
+        r"|\b(?:agreeing|consenting)\s(?:to\s)?(?:receive|get|be\ssent|receiving)\b"
         r"[^.;]{0,120}?\b(?:texts?|text\smessages?|sms|msgs?|messages|alerts|notifications)\b"
     )
 )
@@ -290,6 +294,26 @@ def _affirmed(pattern: Searchable, low: str) -> bool:
     return False
 
 
+# Earlier in the same sentence: the form or box is on paper or in an app, not on a web page.
+_NOT_WEB_BEFORE = re.compile(
+    r"\b(?:paper|printed|physical|hard[ -]?copy|hand[ -]?written|in[ -]app|(?:mobile|ios|android|iphone) app)\b[^.!?;\n]*$"
+)
+
+
+_ONLINE_WORD = re.compile(r"web|online|site|page|pop")
+
+
+def _on_the_web(low: str) -> bool:
+    """A web opt-in is named ("checkbox on our website", "online booking widget") and is not a
+    paper or in-app one: "a paper intake form" names a form, but not one a reviewer can open."""
+    for n, m in enumerate(_WEB.finditer(low)):
+        if n >= 50 or _ONLINE_WORD.search(m.group()) is not None:
+            return True
+        if _NOT_WEB_BEFORE.search(low, max(0, m.start() - 120), m.start()) is None:
+            return True
+    return False
+
+
 def _keywords(text: str, low: str) -> tuple[str, ...]:
     words = [m.group("kw") for m in _KEYWORD.finditer(text)]
     words += [m.group("kw").upper() for m in _KEYWORD_QUOTED.finditer(low)]
@@ -343,7 +367,7 @@ class FlowAnalysis:
         methods: set[Method] = set()
         # A photo of a keyword sign or a paper form is not a web page with a form.
         pages = [u for u in self.urls if not is_policy_url(u) and u not in self.evidence_links]
-        if _WEB.search(low) or (pages and (_FORM_WORD.search(low) or _ONLINE_VERB.search(low))):
+        if _on_the_web(low) or (pages and (_FORM_WORD.search(low) or _ONLINE_VERB.search(low))):
             methods.add(Method.WEB)
         if self.keywords or (_KEYWORD_WORD.search(low) and re.search(r"\btext|\btxt|\bsms", low)):
             methods.add(Method.KEYWORD)

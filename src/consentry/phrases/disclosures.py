@@ -115,6 +115,8 @@ _FREQ = re.compile(
     # "Number of messages varies", "The number of texts you receive will vary"
     rf"|(?:number|no\.|amount|quantity|volume|count)\sof\s(?:\w+\s){{0,2}}?{MSG_NOUN}\b"
     rf"[^.!?;\n]{{0,40}}?\b(?:vary|varies|variable|depend|depends|based\son|differ|will\svary)"
+    # "Message volume varies", "texting cadence depends on your account"
+    rf"|(?:{MSG_NOUN}|messaging|texting)\s(?:volume|cadence)\s{_VARY}\b"
     # "... msgs/mo", "... msg per request", "... texts a month" (the count is checked on the left)
     rf"|(?P<unit>{MSG_NOUN}|{PROMO_NOUN})\s?(?:/|per|a|an|each|every|x)\s?"
     rf"(?P<per>{PERIOD}|{PER_EVENT}|time\s(?:you|your|we|there|a|an))\b"
