@@ -44,7 +44,12 @@ _PAYDAY = Screen(
     reason="carriers refuse payday, cash-advance and other high-risk or third-party lending",
     # Credit unions advertise "Payday Alternative Loans"; card statements mention cash advance fees.
     unless=rx(r"\b(?:payday alternative|alternative to (?:a |high-cost )?payday|PALs?)\b"),
-    brand=rx(r"\b(?:payday|cash advance|title loans?)\b"),
+    # ("Payday Salon", "Payday Games": a name, not a lender, when a non-lending trade follows)
+    brand=rx(
+        r"\b(?:payday(?! (?:salon|spa|barber\w*|hair|nails?|cafe|coffee|bar|pub|grill|kitchen|diner"
+        r"|pizza|bakery|studio|fitness|gym|games?|payroll|hr|records|band|boutique|apparel|clothing"
+        r"|market|brewing|tattoo)\b)|cash advance|title loans?)\b"
+    ),
 )
 # "Guaranteed approval" is a lending claim only next to money words (not for a rental application).
 _APPROVAL = Screen(

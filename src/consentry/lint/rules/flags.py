@@ -58,7 +58,7 @@ _GUNS_BEFORE = (
 )
 _FIREARMS = Screen(
     terms=rx(
-        r"\b(?:firearms?|handguns?|guns(?! n'? ?roses)|gun (?:shop|store|range|show|shows|safes?|"
+        r"\b(?:firearms?|handguns?|guns(?! n'? ?roses)|gun (?:shop|store|range|show|shows|"
         r"sales?|owners?|permits?|licen[cs]es?|cleaning|parts|accessories|club|dealer|deals?)|"
         r"rifles?(?! through)|shotguns?(?! (?:wedding|start|starts|format)\b)|pistols?(?![- ]grip)|revolvers?|ammo|"
         r"ammunition|shooting range|firing range|concealed carry|ccw (?:class|course|permit)|"
