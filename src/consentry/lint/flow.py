@@ -303,12 +303,22 @@ _NOT_WEB_BEFORE = re.compile(
 _ONLINE_WORD = re.compile(r"web|online|site|page|pop")
 
 
+_OFF_WEB = re.compile(
+    r"\b(?:in[ -]app|(?:mobile|ios|android|iphone|our|the|their) app(?:lication)?|paper|printed"
+    r"|hard[ -]?copy|hand[ -]?written)\b"
+)
+
+
 def _on_the_web(low: str) -> bool:
     """A web opt-in is named ("checkbox on our website", "online booking widget") and is not a
-    paper or in-app one: "a paper intake form" names a form, but not one a reviewer can open."""
+    paper or in-app one: "a paper intake form" names a form, but not one a reviewer can open, and
+    in a flow set in an app or on paper a bare "checkbox" is that app's or form's."""
+    off_web = _OFF_WEB.search(low) is not None
     for n, m in enumerate(_WEB.finditer(low)):
         if n >= 50 or _ONLINE_WORD.search(m.group()) is not None:
             return True
+        if off_web and _CHECKBOX.fullmatch(m.group()) is not None:
+            continue
         if _NOT_WEB_BEFORE.search(low, max(0, m.start() - 120), m.start()) is None:
             return True
     return False

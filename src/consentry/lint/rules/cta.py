@@ -733,7 +733,11 @@ def offline_opt_in_without_evidence_link(ctx: LintContext) -> Iterator[Hit]:
         return
     if Method.PAPER in flow.methods:
         message = "The paper or in-person opt-in has no link to a photo or PDF of the form."
-    elif flow.login_gated:
+    elif flow.login_gated or (
+        Method.APP in flow.methods and Method.WEB not in flow.methods and not ctx.codes_on_request
+    ):
+        # (an app opt-in beside a public web form: reviewers check the form; asking for a code in
+        # an app is the request the code answers)
         message = "The opt-in is behind a login or in an app, and no public screenshot is linked."
     else:
         return
