@@ -34,6 +34,9 @@ def test_maple_aliases() -> None:
         (None, "Blue Fin Corp.", None, {"Blue Fin"}),
         (None, "Northside Pediatrics, P.A.", None, {"Northside Pediatrics"}),
         (None, None, "https://book.maplestreet.co.uk/x", {"maplestreet.co.uk"}),
+        # a sole proprietor's product on a hyphenated domain, hosted on a website builder
+        ("Ramsey Kilani", None, "https://shared-events.pages.dev", {"shared events"}),
+        ("Jo Park", None, "https://cedar-grove-pm.com", {"cedar grove pm", "cedar-grove-pm.com"}),
     ],
 )
 def test_aliases_include(
@@ -52,6 +55,7 @@ def test_aliases_include(
         (None, "Co LLC", None, "Co"),
         ("", "", "", ""),
         ("Maple Dental", None, "not a url", "not a url"),
+        ("Maple Dental", None, "https://maple-dental.com", "maple dental"),  # already a name
     ],
 )
 def test_generic_aliases_dropped(

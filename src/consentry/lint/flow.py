@@ -101,6 +101,8 @@ _VERBAL = Gated(
     _rx(
         rf"\bverbal(?:ly)? (?:opt[ -]?in|consent|agreement|permission)\b|\b{_VERBAL_WAY}\b.{{0,80}}\b{_CONSENT_WORD}\b"
         rf"|\b{_CONSENT_WORD}\b.{{0,80}}\b{_VERBAL_WAY}\b"
+        # "Clients who book by phone are read the script below"; a "Verbal:" heading in a list of methods
+        rf"|\b{_VERBAL_WAY}\b.{{0,80}}\bscript\b|\bverbal(?: (?:opt[ -]?in|consent))?\s?[:.)](?=\s)"
     )
 )
 _PLACE = r"(?:in[ -](?:store|person|office|clinic|branch)|at (?:the|our) (?:front desk|counter|register|check[ -]?in|reception|store|office|clinic|location)|point[ -]of[ -]sale)"
@@ -248,6 +250,24 @@ _SCRIPT = Gated(
     )
 )
 _QUOTED = re.compile(r"[\"“'‘][^\"”]{40,}[\"”'’]")
+# The words of a script given: after a colon ("Staff read: Would you like ...") or in a public copy
+# linked after the word "script" in the same paragraph ("the script below ... is published at
+# https://..."). Naming "the script" is not giving it.
+_SCRIPT_TEXT = re.compile(
+    r"\b(?:script|reads?|read aloud|says?|asks?|asked|the following|verbatim)\b[^.\n]{0,40}?:\s*\S[^\n]{30,}"
+    r"|\bscripts?\b[^\n]{0,200}?\(link\)"
+)
+
+
+# "Both methods are published at https://...", "the disclosures exactly as displayed ... are
+# shown at https://...": the flow says the opt-in is reproduced on the linked page.
+_PUBLISHED_COPY = Gated(
+    _rx(
+        r"\b(?:opt[ -]?ins?|consent|call[ -]to[ -]action|cta|disclosures?|scripts?|(?:opt[ -]?in |consent )?flows?"
+        r"|methods|both)\b[^.;\n]{0,80}?\b(?:are|is)\s(?:also\s)?(?:published|shown|displayed|posted|hosted"
+        r"|reproduced)\s(?:\w+\s)?(?:at|on)\b"
+    )
+)
 
 
 def _evidence(urls: tuple[str, ...], text: str) -> tuple[str, ...]:
@@ -256,11 +276,15 @@ def _evidence(urls: tuple[str, ...], text: str) -> tuple[str, ...]:
     preview or public copy ("a public preview ... is published at https://...")."""
     low = text.lower()
     cues = [m.end() for m in _EVIDENCE_WORD.finditer(low)]
+    copies = [m.end() for m in _PUBLISHED_COPY.finditer(low)]
     found = []
     for url in urls:
         host = phrases.url_host(url) or ""
         at = low.find(url.lower())
-        introduced = at >= 0 and any(0 <= at - cue <= 150 for cue in cues)
+        introduced = at >= 0 and (
+            any(0 <= at - cue <= 150 for cue in cues)
+            or (not is_policy_url(url) and any(0 <= at - cue <= 20 for cue in copies))
+        )
         if (
             host in _EVIDENCE_HOSTS
             or host.endswith(_EVIDENCE_SUBDOMAINS)
@@ -461,6 +485,15 @@ class FlowAnalysis:
     @cached_property
     def has_script(self) -> bool:
         return _SCRIPT.search(self._low) is not None
+
+    @cached_property
+    def script_given(self) -> bool:
+        """The words read to the customer are in the flow or linked from it."""
+        return (
+            self.quotes_disclosure
+            or any("script" in u.lower() for u in self.evidence_links)
+            or _SCRIPT_TEXT.search(self._low) is not None
+        )
 
     @cached_property
     def quotes_disclosure(self) -> bool:

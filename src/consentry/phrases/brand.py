@@ -140,8 +140,22 @@ def brand_aliases(
         # The domain goes last, kept under the same rules as the names before it.
         domain = registrable_domain(host)
         if domain and fold(domain).text not in seen and not _too_generic(domain):
-            return (*out, domain)
+            return (*out, *_hyphenated_name(domain, seen), domain)
     return out
+
+
+def _hyphenated_name(domain: str, seen: frozenset[str]) -> tuple[str, ...]:
+    """The name a hyphenated domain spells: "shared-events.pages.dev" -> "shared events".
+
+    A sole proprietor registers under a person's name, and their replies name the product on
+    the website; the words of its hyphenated domain are that name (run-together domains such as
+    "joesplumbing.com" cannot be split without guessing, and are matched as written)."""
+    label = domain.split(".", 1)[0]
+    words = [w for w in label.split("-") if w]
+    if len(words) < 2 or not all(w.isalnum() for w in words):
+        return ()
+    name = " ".join(words)
+    return () if fold(name).text in seen or _too_generic(name) else (name,)
 
 
 @lru_cache(maxsize=256)

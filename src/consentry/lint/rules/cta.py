@@ -400,6 +400,81 @@ def cta_missing_terms_link(ctx: LintContext) -> Iterator[Hit]:
         yield Hit(FLOW)
 
 
+_TERMS_WORD = re.compile(r"terms|tos|conditions|sms|text|messag", re.IGNORECASE)
+_PRIVACY_WORD = re.compile(r"privacy", re.IGNORECASE)
+
+
+def _page_key(url: str) -> tuple[str, str]:
+    """(host and path without scheme, www or trailing slash; the #fragment)."""
+    base, _, fragment = url.strip().lower().partition("#")
+    base = re.sub(r"^[a-z]+://", "", base).removeprefix("www.").rstrip("/")
+    return base, fragment
+
+
+@rule(
+    code="CTA030",
+    name="terms-link-is-privacy-policy",
+    severity=Severity.ERROR,
+    summary="The terms and conditions link points at the privacy policy.",
+    why="""Reviewers open the terms link and expect SMS terms: the program, frequency, rates,
+    STOP and HELP, and that carriers are not liable. A terms link that opens the privacy policy
+    gets the campaign rejected for 'Terms and Conditions issues' (AWS TERMS_AND_CONDITIONS_MISMATCH).""",
+    fix="""Publish an SMS terms page (consentry draft writes one) and set terms_url to it, e.g.
+    https://example.com/sms-terms.""",
+    sources=(_AWS, src.TX_GUIDE),
+    carrier_codes=(
+        "AWS TERMS_AND_CONDITIONS_MISMATCH",
+        "AWS TERMS_AND_CONDITIONS_MISSING",
+        "Twilio 30934",
+    ),
+    fields=("campaign.terms_url",),
+    refs=("R076",),
+)
+def terms_link_is_privacy_policy(ctx: LintContext) -> Iterator[Hit]:
+    terms = (ctx.spec.terms_url or "").strip()
+    if not terms:
+        return
+    base, fragment = _page_key(terms)
+    if fragment and _TERMS_WORD.search(fragment):
+        return  # "privacy#sms-terms": a terms section the link jumps to
+    privacy = (ctx.spec.privacy_policy_url or "").strip()
+    last = base.rsplit("/", 1)[-1] if "/" in base else ""
+    if privacy and base == _page_key(privacy)[0]:
+        yield Hit(
+            "campaign.terms_url", f"terms_url is the same page as privacy_policy_url ({terms})."
+        )
+    elif _PRIVACY_WORD.search(last) and not _TERMS_WORD.search(last):
+        yield Hit("campaign.terms_url", f"terms_url ({terms}) looks like a privacy policy page.")
+
+
+@rule(
+    code="CTA031",
+    name="policy-url-fields-empty",
+    severity=Severity.ERROR,
+    summary="privacy_policy_url or terms_url is empty.",
+    why="""The registration has its own fields for the privacy policy and the SMS terms, and
+    reviewers open them. Twilio refuses a campaign without them (errors 30933 and 30934, enforced
+    at submission since 30 June 2026) and rejects one whose privacy policy it cannot find (30908);
+    Telnyx asks for both in the registration even when the site links them.""",
+    fix="""Set privacy_policy_url and terms_url to the public pages (consentry draft writes both
+    pages), e.g. https://example.com/privacy and https://example.com/sms-terms.""",
+    sources=(
+        src.twilio_error(30933, "Privacy Policy URL required"),
+        src.twilio_error(30934, "Terms and Conditions URL required"),
+        src.TX_GUIDE,
+    ),
+    carrier_codes=("Twilio 30933", "Twilio 30934", "Twilio 30908"),
+    fields=("campaign.privacy_policy_url", "campaign.terms_url"),
+    refs=("R069", "R076"),
+)
+def policy_url_fields_empty(ctx: LintContext) -> Iterator[Hit]:
+    # No privacy policy anywhere is CTA008's finding; this one is about the field.
+    if not (ctx.spec.privacy_policy_url or "").strip() and _privacy_in_flow(ctx):
+        yield Hit("campaign.privacy_policy_url", "privacy_policy_url is empty.")
+    if not (ctx.spec.terms_url or "").strip():
+        yield Hit("campaign.terms_url", "terms_url is empty.")
+
+
 @rule(
     code="CTA010",
     name="cta-missing-brand-name",
@@ -706,9 +781,7 @@ def keyword_flow_missing_where_advertised(ctx: LintContext) -> Iterator[Hit]:
 )
 def verbal_opt_in_without_script(ctx: LintContext) -> Iterator[Hit]:
     flow = ctx.flow
-    if Method.VERBAL in flow.methods and not (
-        flow.has_script or flow.quotes_disclosure or flow.evidence_links
-    ):
+    if Method.VERBAL in flow.methods and not flow.script_given:
         yield Hit(FLOW)
 
 

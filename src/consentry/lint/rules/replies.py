@@ -182,12 +182,23 @@ rule(
     carrier_codes=("DCA 602", "DCA 806"),
     fields=(_IN,),
     refs=("R093", "R050"),
+    softened="""When the call to action asks for marketing consent in so many words ('marketing
+    text messages', 'promotional messages', 'offers'): judged filings were approved with a
+    confirmation that did not repeat it, the consent itself being explicit.""",
 )(
-    required_phrase(
-        _IN,
-        phrases.find_marketing_mention,
-        "The campaign sends marketing, but the opt-in confirmation does not say so.",
-        when=lambda ctx: ctx.is_marketing,
+    softened_when(
+        required_phrase(
+            _IN,
+            phrases.find_marketing_mention,
+            "The campaign sends marketing, but the opt-in confirmation does not say so.",
+            when=lambda ctx: ctx.is_marketing,
+        ),
+        lambda ctx: (
+            "The call to action asks for marketing consent, so reviewers have let this through; "
+            "saying it in the confirmation too is safer."
+            if ctx.find(phrases.find_marketing_mention, ctx.text("campaign.message_flow"))
+            else None
+        ),
     )
 )
 
