@@ -37,7 +37,7 @@ def test_corpus_is_present_and_balanced() -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "calibration gap: 88% on this corpus; seven held-out sets scored 28/46 (61%) before the "
+        "calibration gap: 89.6% on this corpus; ten held-out sets scored 51/72 (71%) before the "
         "rules were adjusted to them. strict: this XPASSes once the corpus reaches 90%, and "
         "the mark must then go."
     ),
@@ -79,6 +79,9 @@ KNOWN_MISSES = {
     # matches the approved resubmission's SMS-only page too; what changed was that the study could
     # be done without texts, which the flow does not say either way.
     "rejected/child-mind-institute-30896-30923-sms-only-route.yaml",
+    # 30909: the opt-in page only rendered with JavaScript, so the reviewer's tool saw an empty
+    # page. The text is the approved one's; only `consentry lint --site --render` can see this.
+    "rejected/shared-events-30909-cta-on-javascript-only-page.yaml",
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from consentry.phrases import brand_aliases, find_brand
+from consentry.phrases import brand_aliases, find_brand, short_names
 
 MAPLE = brand_aliases(
     "Maple Street Dental", "Maple Street Dental PLLC", "https://www.maplestreetdental.com"
@@ -129,3 +129,31 @@ def test_an_ampersand_may_touch_its_neighbours() -> None:
     assert find_brand("A&B Dental: your visit is confirmed", aliases) is not None
     assert find_brand("A & B Dental: your visit is confirmed", aliases) is not None
     assert find_brand("AT&T: your bill is ready", brand_aliases("AT&T", None, None)) is not None
+
+
+@pytest.mark.parametrize(
+    ("names", "texts", "expected"),
+    [
+        # the registration uses "Maza" on its own, so "Maza:" in a sample names the brand
+        (
+            ("Maza Mediterranean Cuisine", None),
+            ("Maza Mediterranean Cuisine sends deals to the Maza SMS list.",),
+            ("Maza",),
+        ),
+        (
+            ("Cedar Grove Property Management LLC", None),
+            ("Texts from Cedar Grove.",),
+            ("Cedar Grove",),
+        ),
+        # the prefix only ever appears as part of the whole name: not a short name
+        (("Maple Street Dental", None), ("Maple Street Dental sends reminders.",), ()),
+        # common or short words never count
+        (("The Dental Group", None), ("The team at Dental HQ",), ()),
+        (("Bay Auto Repair", None), ("Bay area drivers",), ()),
+        (("Maza Mediterranean Cuisine", None), ("no mention at all",), ()),
+    ],
+)
+def test_short_names(
+    names: tuple[str | None, str | None], texts: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    assert short_names(names, texts) == expected

@@ -60,12 +60,22 @@ class LintContext:
         b = self.brand
         return phrases.brand_aliases(b.display_name, b.legal_name, b.website)
 
+    @cached_property
+    def short_names(self) -> tuple[str, ...]:
+        """A short form of the name that the registration itself uses ("texts from Maza")."""
+        b = self.brand
+        return phrases.short_names(
+            (b.display_name, b.legal_name), (self.spec.description, self.spec.message_flow)
+        )
+
     def names_brand(self, text: str) -> bool:
         if not self.aliases:
             return False
         found = self._brand_found.get(text)
         if found is None:
-            found = self._brand_found[text] = phrases.mentions_brand(text, self.aliases)
+            found = self._brand_found[text] = phrases.mentions_brand(text, self.aliases) or (
+                bool(self.short_names) and phrases.mentions_brand(text, self.short_names)
+            )
         return found
 
     @cached_property

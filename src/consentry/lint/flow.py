@@ -260,14 +260,25 @@ _SCRIPT_TEXT = re.compile(
 
 
 # "Both methods are published at https://...", "the disclosures exactly as displayed ... are
-# shown at https://...": the flow says the opt-in is reproduced on the linked page.
-_PUBLISHED_COPY = Gated(
-    _rx(
-        r"\b(?:opt[ -]?ins?|consent|call[ -]to[ -]action|cta|disclosures?|scripts?|(?:opt[ -]?in |consent )?flows?"
-        r"|methods|both)\b[^.;\n]{0,80}?\b(?:are|is)\s(?:also\s)?(?:published|shown|displayed|posted|hosted"
-        r"|reproduced)\s(?:\w+\s)?(?:at|on)\b"
-    )
+# shown at https://...": the flow says the opt-in is reproduced on the linked page. The verb is
+# found first (rare words: usually a substring test rules it out); its subject is checked in the
+# text before it.
+_PUBLISHED_AT = Gated(
+    _rx(r"\b(?:published|shown|displayed|posted|hosted|reproduced)\s(?:\w+\s)?(?:at|on)\b")
 )
+_COPY_SUBJECT = re.compile(
+    r"\b(?:opt[ -]?ins?|consent|call[ -]to[ -]action|cta|disclosures?|scripts?|flows?|methods|both)\b"
+    r"[^.;\n]{0,80}?\b(?:are|is)\s(?:also\s)?$"
+)
+
+
+def _published_copies(low: str) -> list[int]:
+    """Where a 'the opt-in is published at' statement ends (a link may follow)."""
+    return [
+        m.end()
+        for m in _PUBLISHED_AT.finditer(low)
+        if _COPY_SUBJECT.search(low, max(0, m.start() - 110), m.start()) is not None
+    ]
 
 
 def _evidence(urls: tuple[str, ...], text: str) -> tuple[str, ...]:
@@ -276,7 +287,7 @@ def _evidence(urls: tuple[str, ...], text: str) -> tuple[str, ...]:
     preview or public copy ("a public preview ... is published at https://...")."""
     low = text.lower()
     cues = [m.end() for m in _EVIDENCE_WORD.finditer(low)]
-    copies = [m.end() for m in _PUBLISHED_COPY.finditer(low)]
+    copies = _published_copies(low)
     found = []
     for url in urls:
         host = phrases.url_host(url) or ""

@@ -8,7 +8,7 @@ office", "help@brand.com", "we offer cleanings").
 
 from __future__ import annotations
 
-from consentry.phrases.brand import brand_aliases, find_brand, mentions_brand
+from consentry.phrases.brand import brand_aliases, find_brand, mentions_brand, short_names
 from consentry.phrases.contacts import (
     FREE_MAIL_DOMAINS,
     PUBLIC_SHORTENERS,
@@ -79,5 +79,6 @@ __all__ = [
     "normalize",
     "provider_default_reply",
     "registrable_domain",
+    "short_names",
     "url_host",
 ]

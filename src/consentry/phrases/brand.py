@@ -144,6 +144,36 @@ def brand_aliases(
     return out
 
 
+def short_names(names: Sequence[str | None], texts: Sequence[str | None]) -> tuple[str, ...]:
+    """Leading words of the brand's name that the registration itself uses as the name.
+
+    "Maza Mediterranean Cuisine" whose description says "... subscribed to the Maza SMS list" and
+    whose flow says "texts from Maza": the business introduced "Maza" as its short name, so a
+    sample signed "Maza:" names it. Only a prefix that stands alone (not followed by the rest of
+    the name), starts with a capital, and is not a common word counts.
+    """
+    found: list[str] = []
+    for name in names:
+        if not name or not name.strip():
+            continue
+        for base in (_without_suffix(_clean(x)) for x in _DBA.split(name)):
+            tokens = base.split()
+            for k in range(1, len(tokens)):
+                prefix = " ".join(tokens[:k])
+                if prefix in found or _too_generic(prefix) or not prefix[:1].isupper():
+                    continue
+                if len(re.sub(r"[^A-Za-z0-9]", "", prefix)) < 4:
+                    continue
+                if not any(prefix in t for t in texts if t):
+                    continue  # the usual case, decided without a pattern
+                alone = re.compile(
+                    rf"(?<![\w-]){re.escape(prefix)}(?![\w-])(?!\s+{re.escape(tokens[k])}\b)"
+                )
+                if any(alone.search(t) for t in texts if t):
+                    found.append(prefix)
+    return tuple(found)
+
+
 def _hyphenated_name(domain: str, seen: frozenset[str]) -> tuple[str, ...]:
     """The name a hyphenated domain spells: "shared-events.pages.dev" -> "shared events".
 
