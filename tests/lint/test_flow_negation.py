@@ -60,6 +60,8 @@ def test_third_party_consent_respects_denial(text: str, third_party: bool) -> No
             {Method.WEB},
         ),
         ("During sign-up in the Acme iOS app, users check a box to receive texts.", {Method.APP}),
+        ("2) VERBAL. Clients who book by phone are read the script below.", {Method.VERBAL}),
+        ("Verbal: staff ask each caller before adding them to the list.", {Method.VERBAL}),
     ],
 )
 def test_methods_tell_paper_web_and_app_apart(text: str, expected: set[Method]) -> None:

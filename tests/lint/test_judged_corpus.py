@@ -37,7 +37,7 @@ def test_corpus_is_present_and_balanced() -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "calibration gap: 89.6% on this corpus; ten held-out sets scored 51/72 (71%) before the "
+        "calibration gap: 88.5% on this corpus; twelve held-out sets scored 53/77 (69%) before the "
         "rules were adjusted to them. strict: this XPASSes once the corpus reaches 90%, and "
         "the mark must then go."
     ),
@@ -82,6 +82,11 @@ KNOWN_MISSES = {
     # 30909: the opt-in page only rendered with JavaScript, so the reviewer's tool saw an empty
     # page. The text is the approved one's; only `consentry lint --site --render` can see this.
     "rejected/shared-events-30909-cta-on-javascript-only-page.yaml",
+    # 30909 three times: an opt-in in a logged-in client dashboard, documented on a public page
+    # with a screenshot and the exact disclosure. Judged filings with the same kind of proof page
+    # were approved (see approved/levohq-*, approved/stemfra-*); what the reviewer could not
+    # verify is not in the text.
+    "rejected/acadiana-web-design-30909-portal-optin-public-explainer.yaml",
 }
 
 

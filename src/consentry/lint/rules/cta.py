@@ -37,7 +37,12 @@ _FORCED = Gated(
         # the form refuses to submit until the box is ticked (Twilio 30923 in a judged filing)
         r"|\b(?:cannot|can't|can ?not|won't|will not|does not|doesn't|unable to) (?:be )?submit\w*\b.{0,40}\b(?:without|until|unless)\b.{0,40}\b(?:box|consent|agree)"
         r"|\bif the (?:consent |sms |check ?)?box is (?:not|left un)\s?(?:ticked|checked|selected)\b.{0,60}\b(?:error|shows|displays|cannot|can't|won't|blocks|stops)"
-        r"|\bplease (?:tick|check) the (?:consent |sms )?box to (?:agree|continue|submit|consent)",
+        r"|\bplease (?:tick|check) the (?:consent |sms )?box to (?:agree|continue|submit|consent)"
+        # "The Continue button is disabled until the checkbox is checked", "rejects the submission
+        # if consent is not given": the person cannot go on without agreeing to texts
+        r"|\b(?:button|form|submission|sign[ -]?up|registration)\b.{0,20}\b(?:is |stays |remains )?(?:disabled|greyed out|grayed out|blocked|locked)\b.{0,20}\buntil\b.{0,40}\b(?:check ?box|box|consent|agree\w* to (?:receive )?(?:texts?|sms|text messages|messages))"
+        r"|\brejects?\b.{0,30}\b(?:submission|sign[ -]?up|registration|form)\b.{0,20}\b(?:if|when|unless)\b.{0,20}\b(?:consent|box|agree\w*)\b.{0,20}\b(?:not|isn't|is not|un)"
+        r"|\b(?:cannot|can't|can ?not|unable to) (?:continue|proceed|go on|move on)\b.{0,30}\b(?:without|until|unless)\b.{0,30}\b(?:box|consent|agree\w* to (?:receive )?(?:texts?|sms|text messages|messages)|opting in)",
         re.IGNORECASE,
     )
 )
