@@ -97,6 +97,30 @@ def test_tcr_campaign_object_is_converted() -> None:
     assert loaded.position("campaign.sample_messages[1]") is not None
 
 
+def test_tcr_object_without_brand_and_with_url_spellings() -> None:
+    tcr = {
+        "brandId": "BXXXXXX",
+        "usecase": "CUSTOMER_CARE",
+        "description": "Acme sends order updates.",
+        "messageFlow": "Customers opt in at checkout.",
+        "sample1": "Acme: your order shipped.",
+        "privacyPolicyUrl": "https://acme.com/privacy",
+        "termsAndConditionsUrl": "https://acme.com/sms-terms",
+    }
+    loaded = parse_campaign(json.dumps(tcr), source="tcr.json")
+    assert loaded.campaign.campaign.privacy_policy_url == "https://acme.com/privacy"
+    assert loaded.campaign.campaign.terms_url == "https://acme.com/sms-terms"
+    assert not loaded.brand_given
+    # the brand is registered on its own: its empty fields are not reported as missing
+    from consentry.lint import lint_campaign
+
+    codes = {f.code for f in lint_campaign(loaded).findings}
+    assert "BRD019" in codes
+    assert not {c for c in codes if c.startswith("BRD") and c != "BRD019"}
+    assert parse_campaign(json.dumps({**tcr, "brand": {"displayName": "Acme"}})).brand_given
+    assert parse_campaign("schema_version: 1\ncampaign: {}\n").brand_given
+
+
 @pytest.mark.parametrize(
     ("text", "line", "key", "words"),
     [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,10 @@ def _unset(data: dict[str, Any], path: str) -> None:
 
 
 def build_case(case: dict[str, Any]) -> LoadedCampaign:
-    """The clean example with the case's `set` and `unset` applied, loaded like a real file."""
+    """The clean example with the case's `set` and `unset` applied, loaded like a real file; or
+    the case's `raw` object as it stands (a TCR CSP API campaign object, say), as JSON."""
+    if "raw" in case:
+        return parse_campaign(json.dumps(case["raw"]), source="case.json")
     data = copy.deepcopy(base_data())
     for path, value in (case.get("set") or {}).items():
         _set(data, path, value)

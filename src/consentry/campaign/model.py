@@ -100,6 +100,14 @@ class LoadedCampaign:
     positions: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     form: str = "yaml"  # "yaml", "json" or "tcr"
 
+    @property
+    def brand_given(self) -> bool:
+        """False for a TCR campaign object without a `brand` object: it names its brand by
+        brandId, and the brand was registered (and vetted) on its own."""
+        return self.form != "tcr" or any(
+            p == "brand" or p.startswith("brand.") for p in self.positions
+        )
+
     def position(self, path: str) -> tuple[int, int] | None:
         """1-based (line, column) of a field, or of its nearest parent that is in the file."""
         while path:

@@ -21,7 +21,7 @@ TCR_IGNORED_KEYS = frozenset(
         "autoRenewal", "termsAndConditions", "status", "createDate", "updateDate", "mock",
         "billedDate", "nextRenewalOrExpirationDate", "expirationDate", "vertical",
         "embeddedLinkSample", "campaignVerifyToken", "messageClass", "mnoMetadata",
-        "privacyPolicyUrl", "termsAndConditionsUrl", "identityStatus", "universalEin",
+        "identityStatus", "universalEin",
         "einIssuingCountry", "altBusinessId", "altBusinessIdType", "brandRelationship",
         "firstName", "lastName", "mobilePhone", "businessContactEmail", "ipAddress",
         "isReseller", "webhookURL", "webhookFailoverURL", "optionalAttributes", "russell3000",
@@ -39,10 +39,17 @@ def looks_like_tcr(keys: Iterable[str]) -> bool:
     return "schema_version" not in found and bool(found & _MARKERS)
 
 
+# Other names CSPs' exports use for the same TCR fields (Twilio's console and API say "Url").
+_CAMPAIGN_ALIASES = {
+    "privacyPolicyUrl": "campaign.privacy_policy_url",
+    "termsAndConditionsUrl": "campaign.terms_url",
+}
+
+
 def tcr_path(key: str, *, brand: bool) -> str | None:
     """The campaign-file path of a TCR key, or None when it has none."""
     if brand:
         return _BRAND.get(key)
     if key == "vertical":
         return None  # the campaign-level vertical duplicates the brand's
-    return _CAMPAIGN.get(key) or _BRAND.get(key)
+    return _CAMPAIGN.get(key) or _CAMPAIGN_ALIASES.get(key) or _BRAND.get(key)

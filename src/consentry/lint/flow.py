@@ -34,7 +34,7 @@ _rx = lowercase_pattern  # the text is lower-cased once per analysis
 
 _WEB = Anchored(
     _rx(
-        r"\b(?:check[ -]?box(?:es)?|tick[ -]?box|(?:check|tick|select|mark)(?:s|ed|ing)? (?:an? |the )?(?:\w+ ){0,2}box|web[ -]?(?:site )?forms?|online forms?"
+        r"\b(?:check[ -]?box(?:es)?|tick[ -]?box|(?:check|tick|select|mark)(?:s|ed|ing)? (?:an? |the )?(?:[\w-]+,? ){0,3}box|web[ -]?(?:site )?forms?|online forms?"
         r"|(?:sign[ -]?up|opt[ -]?in|contact(?: us)?|booking|appointment|request|registration|subscription"
         r"|subscribe|order|checkout|quote|estimate|service|enrollment|application|lead|inquiry|intake"
         r"|reservation|scheduling|account creation|web|website|online|lead capture|pop[ -]?up)[ -](?:forms?|page|widget)"
@@ -65,7 +65,7 @@ _ONLINE_VERB = _rx(
     r"|enter(?:s|ed|ing)?|provid(?:e|es|ed|ing)|submit(?:s|ted|ting)?|book(?:s|ed|ing)?|order(?:s|ed|ing)?|check(?:s|ed|ing)? out|enabl(?:e|es|ed|ing)|turn(?:s|ed|ing)? on)\b"
 )
 _CHECKBOX = _rx(
-    r"\bcheck[ -]?box|\btick[ -]?box|\b(?:check|tick|select|mark)(?:s|ed|ing)? (?:an? |the )?(?:\w+ ){0,2}box\b"
+    r"\bcheck[ -]?box|\btick[ -]?box|\b(?:check|tick|select|mark)(?:s|ed|ing)? (?:an? |the )?(?:[\w-]+,? ){0,3}box\b"
 )
 _KEYWORD = Anchored(
     re.compile(

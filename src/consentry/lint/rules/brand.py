@@ -466,3 +466,27 @@ def brand_website_is_social_profile(ctx: LintContext) -> Iterator[Hit]:
     host = phrases.url_host(ctx.brand.website or "") or ""
     if any(host == h or host.endswith("." + h) for h in _SOCIAL_HOSTS):
         yield Hit("brand.website", f"{host} is a social or listing page, not your own website.")
+
+
+@rule(
+    code="BRD019",
+    name="brand-details-not-given",
+    severity=Severity.INFO,
+    summary="The file is a TCR campaign object without its brand, so the brand was not checked.",
+    why="""A TCR campaign names its brand by brandId: the brand is registered and vetted on its
+    own, before any campaign. Without the brand's details consentry checks the campaign only, and
+    cannot tell whether samples and replies name your business.""",
+    fix="""Add a `brand` object (legalName, displayName, ein, entityType, website, email, phone,
+    address) to the file to check the brand and the brand name in your texts too.""",
+    sources=(src.TCR_API,),
+    carrier_codes=(),
+    fields=("brand",),
+    refs=("R001",),
+)
+def brand_details_not_given(ctx: LintContext) -> Iterator[Hit]:
+    if not ctx.loaded.brand_given:
+        yield Hit(
+            "brand",
+            "This TCR campaign object has no `brand`; brand checks were skipped, and so were "
+            "the checks that your texts name your business.",
+        )
