@@ -50,6 +50,23 @@ def _empty(value: str | None) -> bool:
     return not (value or "").strip()
 
 
+# Fields only the brand registration reads. Left empty, they are reported one level lower: a
+# brand registered already (RingCentral, Twilio and other CSPs often register it for the
+# business) has them on file, and the campaign's reviewers do not judge them. A value that is
+# there but wrong stays an error.
+_ON_FILE = """When the field is empty: the brand registration needs it, but a brand that is
+already registered has it on file, and campaign reviewers do not judge it. A value that is
+given but invalid stays an error."""
+
+
+def _not_given(path: str, message: str) -> Hit:
+    return Hit(
+        path,
+        f"{message} Fill it in if the brand is not registered yet; a registered brand has it on file.",
+        soften=True,
+    )
+
+
 @rule(
     code="BRD001",
     name="brand-display-name-missing",
@@ -97,11 +114,12 @@ def brand_legal_name_missing(ctx: LintContext) -> Iterator[Hit]:
     carrier_codes=("Twilio 21727",),
     fields=("brand.entity_type",),
     refs=("R002",),
+    softened=_ON_FILE,
 )
 def brand_entity_type_invalid(ctx: LintContext) -> Iterator[Hit]:
     value = (ctx.brand.entity_type or "").strip()
     if not value:
-        yield Hit("brand.entity_type", "The brand's entity type is missing.")
+        yield _not_given("brand.entity_type", "The brand's entity type is missing.")
     elif value.upper() not in ENTITY_TYPES:
         yield Hit("brand.entity_type", f"'{value}' is not an entity type the registry knows.")
 
@@ -118,6 +136,7 @@ def brand_entity_type_invalid(ctx: LintContext) -> Iterator[Hit]:
     carrier_codes=("Twilio 30991",),
     fields=("brand.ein",),
     refs=("R001",),
+    softened=_ON_FILE,
 )
 def brand_ein_missing(ctx: LintContext) -> Iterator[Hit]:
     if (
@@ -125,7 +144,7 @@ def brand_ein_missing(ctx: LintContext) -> Iterator[Hit]:
         and not _is_sp(ctx)
         and (ctx.brand.entity_type or "").upper() != "GOVERNMENT"
     ):
-        yield Hit("brand.ein")
+        yield _not_given("brand.ein", "The brand has no EIN.")
 
 
 @rule(
@@ -271,11 +290,12 @@ def support_email_domain_differs_from_website(ctx: LintContext) -> Iterator[Hit]
     carrier_codes=("AWS BRAND_EMAIL_INVALID_OR_MISSING",),
     fields=("brand.email",),
     refs=("R003",),
+    softened=_ON_FILE,
 )
 def support_email_missing_or_invalid(ctx: LintContext) -> Iterator[Hit]:
     email = (ctx.brand.email or "").strip()
     if not email:
-        yield Hit("brand.email", "The support email is missing.")
+        yield _not_given("brand.email", "The support email is missing.")
     elif not _EMAIL.match(email):
         yield Hit("brand.email", f"'{email}' is not a valid email address.")
 
@@ -291,11 +311,12 @@ def support_email_missing_or_invalid(ctx: LintContext) -> Iterator[Hit]:
     carrier_codes=("AWS BRAND_PHONE_NUMBER_INVALID_OR_MISSING",),
     fields=("brand.phone",),
     refs=("R005",),
+    softened=_ON_FILE,
 )
 def support_phone_invalid(ctx: LintContext) -> Iterator[Hit]:
     raw = (ctx.brand.phone or "").strip()
     if not raw:
-        yield Hit("brand.phone", "The support phone number is missing.")
+        yield _not_given("brand.phone", "The support phone number is missing.")
         return
     try:
         number = phonenumbers.parse(raw[:40], "US")
@@ -318,15 +339,15 @@ def support_phone_invalid(ctx: LintContext) -> Iterator[Hit]:
     carrier_codes=("AWS BRAND_ADDRESS_INVALID", "Twilio 18603"),
     fields=("brand.address",),
     refs=("R004",),
+    softened=_ON_FILE,
 )
 def brand_address_incomplete(ctx: LintContext) -> Iterator[Hit]:
     a = ctx.brand.address
-    if a is None:
-        yield Hit("brand.address", "The brand's address is missing.")
+    parts = ("street", "city", "state", "postal_code", "country")
+    if a is None or all(_empty(getattr(a, n)) for n in parts):
+        yield _not_given("brand.address", "The brand's address is missing.")
         return
-    missing = [
-        n for n in ("street", "city", "state", "postal_code", "country") if _empty(getattr(a, n))
-    ]
+    missing = [n for n in parts if _empty(getattr(a, n))]
     if missing:
         yield Hit("brand.address", f"The address is missing: {', '.join(missing)}.")
     country = (a.country or "US").strip().upper()
@@ -414,11 +435,12 @@ def brand_website_not_https(ctx: LintContext) -> Iterator[Hit]:
     carrier_codes=("Twilio 21727",),
     fields=("brand.vertical",),
     refs=("R011",),
+    softened=_ON_FILE,
 )
 def brand_vertical_invalid(ctx: LintContext) -> Iterator[Hit]:
     value = (ctx.brand.vertical or "").strip()
     if not value and not _is_sp(ctx):
-        yield Hit("brand.vertical", "The brand's vertical is missing.")
+        yield _not_given("brand.vertical", "The brand's vertical is missing.")
     elif value and value.upper() not in VERTICALS:
         yield Hit("brand.vertical", f"'{value}' is not a vertical the registry knows.")
 
