@@ -329,19 +329,14 @@ def _affirmed(pattern: Searchable, low: str) -> bool:
     return False
 
 
-# Earlier in the same sentence: the form or box is on paper or in an app, not on a web page.
-_NOT_WEB_BEFORE = re.compile(
-    r"\b(?:paper|printed|physical|hard[ -]?copy|hand[ -]?written|in[ -]app|(?:mobile|ios|android|iphone) app)\b[^.!?;\n]*$"
-)
-
-
-_ONLINE_WORD = re.compile(r"web|online|site|page|pop")
-
-
-_OFF_WEB = re.compile(
+# Words that set a form or a box on paper or in an app, where a reviewer cannot open it.
+_OFF_WEB_WORDS = (
     r"\b(?:in[ -]app|(?:mobile|ios|android|iphone|our|the|their) app(?:lication)?|paper|printed"
-    r"|hard[ -]?copy|hand[ -]?written)\b"
+    r"|physical|hard[ -]?copy|hand[ -]?written)\b"
 )
+_OFF_WEB = re.compile(_OFF_WEB_WORDS)
+_OFF_WEB_BEFORE = re.compile(_OFF_WEB_WORDS + r"[^.!?;\n]*$")  # earlier in the same sentence
+_ONLINE_WORD = re.compile(r"web|online|site|page|pop")
 
 
 def _on_the_web(low: str) -> bool:
@@ -354,7 +349,7 @@ def _on_the_web(low: str) -> bool:
             return True
         if off_web and _CHECKBOX.fullmatch(m.group()) is not None:
             continue
-        if _NOT_WEB_BEFORE.search(low, max(0, m.start() - 120), m.start()) is None:
+        if _OFF_WEB_BEFORE.search(low, max(0, m.start() - 120), m.start()) is None:
             return True
     return False
 
