@@ -85,3 +85,34 @@ def test_methods_tell_paper_web_and_app_apart(text: str, expected: set[Method]) 
 )
 def test_stated_agreement(text: str, agreement: bool) -> None:
     assert analyse_flow(text).states_agreement is agreement
+
+
+@pytest.mark.parametrize(
+    ("url", "policy"),
+    [
+        ("https://www.acme.com/privacy", True),
+        ("acme.com/privacy", True),  # written without a scheme
+        ("acme.com/sms-terms", True),
+        ("acme.com/signup", False),
+        ("acme.com/privacy#sms-opt-in", False),
+        ("acme.com", False),
+    ],
+)
+def test_policy_urls(url: str, policy: bool) -> None:
+    from consentry.lint.flow import is_policy_url
+
+    assert is_policy_url(url) is policy
+
+
+def test_an_unchecked_box_is_a_checkbox() -> None:
+    flow = analyse_flow("The page has a form with an unchecked box: 'I agree to receive texts.'")
+    assert flow.mentions_checkbox
+
+
+def test_a_number_listed_on_the_contact_page_is_not_a_web_form() -> None:
+    flow = analyse_flow(
+        "Patients text our office number first; it is listed on our website contact page."
+    )
+    assert Method.WEB not in flow.methods
+    assert Method.TEXT_FIRST in flow.methods
+    assert Method.WEB in analyse_flow("Patients opt in on our contact page form.").methods

@@ -55,7 +55,10 @@ def is_policy_url(url: str) -> bool:
     base, _, fragment = url.lower().partition("#")
     if fragment and _OPT_IN_ANCHOR.search(fragment):
         return False
-    last = base.rstrip("/").rsplit("/", 1)[-1] if base.count("/") > 2 else ""
+    path = base.split("://", 1)[-1].rstrip(
+        "/"
+    )  # "site.com/privacy" is written without a scheme too
+    last = path.rsplit("/", 1)[-1] if "/" in path else ""
     return bool(_POLICY_PAGE.search(last))
 
 
@@ -66,6 +69,7 @@ _ONLINE_VERB = _rx(
 )
 _CHECKBOX = _rx(
     r"\bcheck[ -]?box|\btick[ -]?box|\b(?:check|tick|select|mark)(?:s|ed|ing)? (?:an? |the )?(?:[\w-]+,? ){0,3}box\b"
+    r"|\bun(?:checked|ticked|selected)\b(?: [\w-]+){0,2} box\b"
 )
 _KEYWORD = Anchored(
     re.compile(
@@ -337,6 +341,9 @@ _OFF_WEB_WORDS = (
 _OFF_WEB = re.compile(_OFF_WEB_WORDS)
 _OFF_WEB_BEFORE = re.compile(_OFF_WEB_WORDS + r"[^.!?;\n]*$")  # earlier in the same sentence
 _ONLINE_WORD = re.compile(r"web|online|site|page|pop")
+_LISTED_ON = re.compile(
+    r"\b(?:listed|published|shown|displayed|posted|found|printed|available)\b[^.!?;\n]*$"
+)
 
 
 def _on_the_web(low: str) -> bool:
@@ -345,7 +352,11 @@ def _on_the_web(low: str) -> bool:
     in a flow set in an app or on paper a bare "checkbox" is that app's or form's."""
     off_web = _OFF_WEB.search(low) is not None
     for n, m in enumerate(_WEB.finditer(low)):
-        if n >= 50 or _ONLINE_WORD.search(m.group()) is not None:
+        if n >= 50:
+            return True
+        if m.group().endswith("page") and _LISTED_ON.search(low, max(0, m.start() - 60), m.start()):
+            continue  # "our number is listed on our contact page": where it is, not a form
+        if _ONLINE_WORD.search(m.group()) is not None:
             return True
         if off_web and _CHECKBOX.fullmatch(m.group()) is not None:
             continue
