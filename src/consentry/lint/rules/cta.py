@@ -18,6 +18,7 @@ from consentry.lint.registry import rule
 from consentry.lint.rule import Check, Hit, Severity
 from consentry.phrases import Match
 from consentry.phrases.literals import Anchored, Gated
+from consentry.phrases.scan import sentence_window
 
 FLOW = "campaign.message_flow"
 _806 = ("DCA 806", "DCA 861")
@@ -572,6 +573,51 @@ def cta_consent_bundled_with_calls_or_email(ctx: LintContext) -> Iterator[Hit]:
     match = ctx.find(phrases.find_bundled_channel_consent, _flow_text(ctx))
     if match is not None:
         yield Hit(FLOW, f"The consent covers other channels together with texts: '{match.text}'.")
+
+
+_POLICY_DOC = r"(?:terms(?: of (?:service|use))?|terms (?:and|&) conditions|t&cs?|tos|privacy policy|user agreement)"
+_IN_TERMS = Gated(
+    re.compile(
+        # "accept our Terms of Service, which include consent to receive text messages"
+        rf"\b(?:accept|accepts|accepted|accepting|agree to|agrees to|agreed to|agreeing to)\s(?:our |the |its )?{_POLICY_DOC}\b"
+        r"[^.;!?]{0,80}?\b(?:which|that)\s(?:also\s)?(?:include|includes|included|cover|covers|contain|contains)\b"
+        r"[^.;!?]{0,40}?\b(?:texts?|text messag\w*|sms)\b"
+        # one box for both: "I agree to the Terms of Service and to receive text messages"
+        rf"|\b(?:agree|agrees|agreed|agreeing|consent|consents)\sto\s(?:our |the |its )?{_POLICY_DOC}\b"
+        r"[^.;!?]{0,40}?\b(?:and|including)\s(?:to\s)?(?:receiv\w*|get|getting)\s(?:\w+\s){0,3}?(?:texts?|text messag\w*|sms)\b"
+        # "SMS consent is included in our terms", "texting is covered by the privacy policy"
+        rf"|\b(?:texts?|text messag\w*|sms|texting)\b[^.;!?]{{0,30}}?\b(?:is|are)\s(?:included|covered|described|contained|given)\s(?:in|by|under)\s(?:our |the )?{_POLICY_DOC}\b",
+        re.IGNORECASE,
+    )
+)
+_SEPARATE_FROM_TERMS = re.compile(
+    r"\b(?:separate\w*|apart|independent\w*|not\s(?:a\s)?part|does\s?n[o']t|do\s?n[o']t|never|optional)\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    code="CTA032",
+    name="text-consent-inside-terms-acceptance",
+    severity=Severity.ERROR,
+    summary="Consent to texts is part of accepting the terms or privacy policy.",
+    why="""Consent to texts must be its own choice: a separate, unticked box about texts. Accepting
+    terms of service that mention SMS is not express consent, and one box for 'the terms and
+    texts' is rejected (Twilio 30831, 30841; AWS OPT_IN_WORKFLOW_CHECKBOX_INVALID).""",
+    fix="""Add a separate, optional, unticked box just for texts ('I agree to receive appointment
+    texts from <Brand>...'), apart from the box that accepts your terms.""",
+    sources=(src.TX_FORM, _AWS),
+    carrier_codes=("Twilio 30831", "Twilio 30841", "AWS OPT_IN_WORKFLOW_CHECKBOX_INVALID"),
+    fields=(FLOW,),
+    refs=("R062",),
+)
+def text_consent_inside_terms_acceptance(ctx: LintContext) -> Iterator[Hit]:
+    text = _flow_text(ctx)
+    for match in _IN_TERMS.finditer(text):
+        a, b = sentence_window(text, match.start(), match.end())
+        if _SEPARATE_FROM_TERMS.search(text, a, b) is None:
+            yield Hit(FLOW, f"The consent to texts comes with the terms: '{match.group(0)}'.")
+            return
 
 
 @rule(
