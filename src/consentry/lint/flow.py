@@ -32,9 +32,12 @@ class Method(StrEnum):
 _rx = lowercase_pattern  # the text is lower-cased once per analysis
 
 
+# "ticking the box", "checks an optional, unchecked box": a checkbox named by the act of ticking it
+# (shared by the web-opt-in and the checkbox tests, so both read it alike).
+_TICK_THE_BOX = r"(?:check|tick|select|mark)(?:s|ed|ing)? (?:an? |the )?(?:[\w-]+,? ){0,3}box"
 _WEB = Anchored(
     _rx(
-        r"\b(?:check[ -]?box(?:es)?|tick[ -]?box|(?:check|tick|select|mark)(?:s|ed|ing)? (?:an? |the )?(?:[\w-]+,? ){0,3}box|web[ -]?(?:site )?forms?|online forms?"
+        rf"\b(?:check[ -]?box(?:es)?|tick[ -]?box|{_TICK_THE_BOX}|web[ -]?(?:site )?forms?|online forms?"
         r"|(?:sign[ -]?up|opt[ -]?in|contact(?: us)?|booking|appointment|request|registration|subscription"
         r"|subscribe|order|checkout|quote|estimate|service|enrollment|application|lead|inquiry|intake"
         r"|reservation|scheduling|account creation|web|website|online|lead capture|pop[ -]?up)[ -](?:forms?|page|widget)"
@@ -68,7 +71,7 @@ _ONLINE_VERB = _rx(
     r"|enter(?:s|ed|ing)?|provid(?:e|es|ed|ing)|submit(?:s|ted|ting)?|book(?:s|ed|ing)?|order(?:s|ed|ing)?|check(?:s|ed|ing)? out|enabl(?:e|es|ed|ing)|turn(?:s|ed|ing)? on)\b"
 )
 _CHECKBOX = _rx(
-    r"\bcheck[ -]?box|\btick[ -]?box|\b(?:check|tick|select|mark)(?:s|ed|ing)? (?:an? |the )?(?:[\w-]+,? ){0,3}box\b"
+    rf"\bcheck[ -]?box|\btick[ -]?box|\b{_TICK_THE_BOX}\b"
     r"|\bun(?:checked|ticked|selected)\b(?: [\w-]+){0,2} box\b"
 )
 _KEYWORD = Anchored(
