@@ -18,6 +18,16 @@ from consentry.lint.flow import Method, analyse_flow
         ("We collect consent verbally on calls, reading this script: ...", Method.VERBAL),
         ("Patients sign a paper intake form at the front desk.", Method.PAPER),
         ("Customers text us first at (512) 555-0100, shown on our trucks.", Method.TEXT_FIRST),
+        # a negation that governs a whole list reaches its last item
+        (
+            "Phone numbers are not purchased, rented, scraped, entered by staff, or enrolled "
+            "through verbal consent.",
+            None,
+        ),
+        (
+            "Customers who have no smartphone, or prefer it, can give consent verbally on a call.",
+            Method.VERBAL,
+        ),
     ],
 )
 def test_methods_respect_negation(text: str, method: Method | None) -> None:
@@ -96,6 +106,10 @@ def test_stated_agreement(text: str, agreement: bool) -> None:
         ("acme.com/signup", False),
         ("acme.com/privacy#sms-opt-in", False),
         ("acme.com", False),
+        ("www.acmesandwich.com/tc", True),  # "T&C" as a path
+        ("acme.com/t-and-c.html", True),
+        ("acme.com/etc", False),
+        ("acme.com/tickets", False),
     ],
 )
 def test_policy_urls(url: str, policy: bool) -> None:
@@ -116,3 +130,22 @@ def test_a_number_listed_on_the_contact_page_is_not_a_web_form() -> None:
     assert Method.WEB not in flow.methods
     assert Method.TEXT_FIRST in flow.methods
     assert Method.WEB in analyse_flow("Patients opt in on our contact page form.").methods
+
+
+def test_a_denied_web_form_is_not_a_web_opt_in() -> None:
+    flow = analyse_flow(
+        "Participants read the disclosure at https://example.org/sms and text JOIN from their own "
+        "phone to (512) 555-0100. The website does not collect phone numbers and there is no web "
+        "signup form or consent checkbox."
+    )
+    assert flow.methods == {Method.KEYWORD}, flow.methods
+    assert flow.keywords == ("JOIN",)
+    assert not flow.mentions_checkbox
+
+
+def test_a_described_form_next_to_a_page_link_is_a_web_opt_in() -> None:
+    flow = analyse_flow(
+        "Visitors open our card page and submit their number through the Share My Info form. "
+        "Evidence: https://example.com/sms-consent"
+    )
+    assert Method.WEB in flow.methods

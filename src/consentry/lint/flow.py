@@ -15,6 +15,7 @@ from functools import cached_property
 from consentry import phrases
 from consentry.lint.patterns import lowercase_pattern
 from consentry.phrases.literals import Anchored, Gated, Searchable
+from consentry.phrases.scan import sentence_window
 
 __all__ = ["FlowAnalysis", "Method", "analyse_flow", "is_policy_url"]
 
@@ -49,7 +50,9 @@ _WEB = Anchored(
     )
 )
 _FORM_WORD = _rx(r"\bforms?\b")
-_POLICY_PAGE = Anchored(_rx(r"privacy|terms|\btos\b|conditions|legal"))
+_POLICY_PAGE = Anchored(
+    _rx(r"privacy|terms|\btos\b|conditions|legal|^(?:tc|tnc|t-?and-?c|t&c)(?:\.\w+)?$")
+)
 _OPT_IN_ANCHOR = _rx(r"opt|sms|text|consent|sign|subscribe|join")
 
 
@@ -78,12 +81,12 @@ _KEYWORD = Anchored(
     re.compile(
         r"\b(?:[Tt]ext(?:s|ing|ed)?|TEXT(?:ING)?|[Tt]xt|TXT|[Ss]end(?:s|ing)?|SEND|SMS|[Rr]eply(?:ing)?)"
         r"\s+(?:the\s+(?:key)?word\s+|keyword\s+)?[\"'“‘]?(?P<kw>[A-Z][A-Z0-9]{1,19})[\"'”’]?"
-        r"\s+(?:to|at)\b"
+        r"\s+(?:to|at|from)\b"  # "text JOIN to 555-0100", "text JOIN from your phone"
     )
 )
 _KEYWORD_QUOTED = _rx(
     r"\b(?:text|txt|send|sms|reply)(?:s|ing|ed)?\s+(?:the\s+(?:key)?word\s+|keyword\s+)?"
-    r"[\"“‘'](?P<kw>[a-z][a-z0-9]{1,19})[\"”’']\s+(?:to|at)\b"
+    r"[\"“‘'](?P<kw>[a-z][a-z0-9]{1,19})[\"”’']\s+(?:to|at|from)\b"
 )
 _KEYWORD_WORD = Gated(_rx(r"\bkey ?words?\b"))
 _TEXT_FIRST = Anchored(
@@ -323,15 +326,23 @@ _CLAUSE_START = re.compile(r"[.;:!?,\n]|\b(?:and|but|or)\b")
 _MODAL = re.compile(r"\b(?:can|may|will|should|could|must|would|to)\b")
 
 
+def _negated(low: str, start: int) -> bool:
+    """The words before `start` deny what follows: a negation in the same clause, or one that
+    governs a list the hit is an item of ("numbers are not purchased, ... or enrolled verbally")."""
+    before = low[max(0, start - 80) : start]
+    clause = before[max((c.end() for c in _CLAUSE_START.finditer(before)), default=0) :]
+    negated = _NEGATION_BEFORE.search(clause)
+    if negated is not None and not _MODAL.search(negated.group(1)):
+        return True
+    return phrases.negated_list_item(low[max(0, start - 200) : start])
+
+
 def _affirmed(pattern: Searchable, low: str) -> bool:
     """The pattern has a hit that is not negated."""
     for n, m in enumerate(pattern.finditer(low)):
         if n >= 50:
             return True  # bounded on adversarial text; many hits are not all negated
-        before = low[max(0, m.start() - 80) : m.start()]
-        clause = before[max((c.end() for c in _CLAUSE_START.finditer(before)), default=0) :]
-        negated = _NEGATION_BEFORE.search(clause)
-        if negated is None or _MODAL.search(negated.group(1)):
+        if not _negated(low, m.start()):
             return True
     return False
 
@@ -359,6 +370,8 @@ def _on_the_web(low: str) -> bool:
             return True
         if m.group().endswith("page") and _LISTED_ON.search(low, max(0, m.start() - 60), m.start()):
             continue  # "our number is listed on our contact page": where it is, not a form
+        if _negated(low, m.start()):
+            continue  # "there is no web signup form or consent checkbox"
         if _ONLINE_WORD.search(m.group()) is not None:
             return True
         if off_web and _CHECKBOX.fullmatch(m.group()) is not None:
@@ -421,7 +434,9 @@ class FlowAnalysis:
         methods: set[Method] = set()
         # A photo of a keyword sign or a paper form is not a web page with a form.
         pages = [u for u in self.urls if not is_policy_url(u) and u not in self.evidence_links]
-        if _on_the_web(low) or (pages and (_FORM_WORD.search(low) or _ONLINE_VERB.search(low))):
+        if _on_the_web(low) or (
+            pages and (_affirmed(_FORM_WORD, low) or self._page_offers_opt_in(pages))
+        ):
             methods.add(Method.WEB)
         if self.keywords or (_KEYWORD_WORD.search(low) and re.search(r"\btext|\btxt|\bsms", low)):
             methods.add(Method.KEYWORD)
@@ -436,6 +451,19 @@ class FlowAnalysis:
         if _affirmed(_QR, low):
             methods.add(Method.QR)
         return frozenset(methods)
+
+    def _page_offers_opt_in(self, pages: list[str]) -> bool:
+        """A page link in a sentence about signing up ("sign up at <url>"). The keyword of "read
+        the disclosure at <url> and text JOIN" is not a way to sign up on that page."""
+        for url in pages:
+            at = self.text.find(url)
+            if at < 0:
+                continue
+            a, b = sentence_window(self.text, at, at + len(url), 200)
+            sentence = _KEYWORD.regex.sub(" ", _URLISH.sub(" (link) ", self.text[a:b])).lower()
+            if _affirmed(_ONLINE_VERB, sentence):
+                return True
+        return False
 
     @cached_property
     def states_agreement(self) -> bool:
@@ -458,7 +486,7 @@ class FlowAnalysis:
 
     @cached_property
     def mentions_checkbox(self) -> bool:
-        return _CHECKBOX.search(self._low) is not None
+        return _affirmed(_CHECKBOX, self._low)
 
     @cached_property
     def login_gated(self) -> bool:

@@ -28,6 +28,7 @@ from consentry.phrases.disclosures import (
     find_rates_disclosure,
 )
 from consentry.phrases.keywords import find_help_instruction, find_stop_instruction
+from consentry.phrases.negation import negated_list_item
 from consentry.phrases.normalize import Folded, Match, fold, normalize
 from consentry.phrases.placeholders import find_placeholder, is_customer_variable
 from consentry.phrases.policies import find_privacy_reference, find_terms_reference
@@ -76,6 +77,7 @@ __all__ = [
     "is_customer_variable",
     "mentions_brand",
     "names_what_is_sent",
+    "negated_list_item",
     "normalize",
     "provider_default_reply",
     "registrable_domain",

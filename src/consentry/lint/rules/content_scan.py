@@ -18,6 +18,7 @@ from consentry.lint.context import LintContext
 from consentry.lint.patterns import lowercase_pattern
 from consentry.lint.rule import Check, Hit
 from consentry.phrases.literals import Anchored
+from consentry.phrases.negation import negated_list_item
 
 __all__ = [
     "BRAND_FIELDS",
@@ -97,7 +98,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 def _innocent(screen: Screen, text: str, m: re.Match[str]) -> bool:
     start, end = m.span()
     before = text[max(0, start - _LOOKBACK) : start]
-    if _NEGATION.search(before):
+    if _NEGATION.search(before) or negated_list_item(text[max(0, start - 200) : start]):
         return True
     if screen.before is not None and screen.before.search(before):
         return True
