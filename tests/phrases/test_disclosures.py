@@ -97,6 +97,8 @@ FREQUENCY_POSITIVE = [
     "If you enter a phone number, you agree to receive a one-time login text from OOUStream.",
     "Message volume varies with your orders.",
     "Texting cadence depends on your account activity.",
+    "You'll get booking texts and occasional offers (no more than 4 a month).",
+    "Texts about your order, at most 2 per week.",
 ]
 
 FREQUENCY_NEGATIVE = [
@@ -108,6 +110,8 @@ FREQUENCY_NEGATIVE = [
     "Open 7 days a week.",
     "Call us 24/7.",
     "You have 4 new messages in your inbox.",
+    "Save up to 4 a month on fees.",
+    "We are open up to 5 days a week.",
     "The frequency of cleanings depends on your dental health.",
     "We'll send a reminder an hour before your appointment.",
     "Visit our weekly farmers market.",

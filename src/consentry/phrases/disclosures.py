@@ -127,6 +127,11 @@ _FREQ = re.compile(
     # "2x/month", "twice a week", "once per day" (a message word must be near, see the check)
     rf"|(?P<times>(?:\d{{1,2}}\s?(?:x|times)|once|twice|thrice)\s?(?:/|per|a|an|each|every)"
     rf"\s?(?:{PERIOD}|other\s(?:day|week|month)))\b"
+    # "offers (no more than 4 a month)": a bound count with the noun left out (a message word must
+    # be near, see the check)
+    rf"|(?P<bound>(?:no|not)\smore\sthan|up\sto|at\smost|max(?:imum)?(?:\sof)?)\s"
+    rf"(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten)\s?(?:/|per|a|an|each|every)"
+    rf"\s?{PERIOD}\b"
     # "weekly offers", "monthly newsletter", "daily deals", "weekly texts"
     rf"|(?:daily|weekly|bi-?weekly|monthly|bi-?monthly|semi-?monthly|quarterly|annual|yearly"
     rf"|hourly|nightly)\s(?:\w+\s){{0,2}}?(?:{MSG_NOUN}|{PROMO_NOUN})\b"
@@ -148,7 +153,7 @@ _FREQ_ANCHORS = re.compile(
         """freq msg mesg messag txt text sms mms alert notif remind update notice offer deal promo
         coupon special tip newsletter discount digest report recap bulletin announce once twice
         thrice times daily weekly monthly quarterly annual yearly hourly nightly unlimited
-        one-time onetime one_time single""",
+        one-time onetime one_time single more_than up_to at_most max""",
         guard=False,
     )
     + r"|\dx"
@@ -185,7 +190,7 @@ def _freq_start(folded: Folded, m: re.Match[str]) -> int | None:
     # "a reminder an hour before" is a schedule, not a frequency
     if m.group("per") is not None and _SCHEDULE.match(t, m.end()):
         return None
-    if m.group("times") is not None:
+    if m.group("times") is not None or m.group("bound") is not None:
         a, b = sentence_window(t, m.start(), m.end(), 120)
         if _MSG_NEAR.search(t, a, b) is None:
             return None
