@@ -43,7 +43,9 @@ _FORCED = Gated(
         # if consent is not given": the person cannot go on without agreeing to texts
         r"|\b(?:button|form|submission|sign[ -]?up|registration)\b.{0,20}\b(?:is |stays |remains )?(?:disabled|greyed out|grayed out|blocked|locked)\b.{0,20}\buntil\b.{0,40}\b(?:check ?box|box|consent|agree\w* to (?:receive )?(?:texts?|sms|text messages|messages))"
         r"|\brejects?\b.{0,30}\b(?:submission|sign[ -]?up|registration|form)\b.{0,20}\b(?:if|when|unless)\b.{0,20}\b(?:consent|box|agree\w*)\b.{0,20}\b(?:not|isn't|is not|un)"
-        r"|\b(?:cannot|can't|can ?not|unable to) (?:continue|proceed|go on|move on)\b.{0,30}\b(?:without|until|unless)\b.{0,30}\b(?:box|consent|agree\w* to (?:receive )?(?:texts?|sms|text messages|messages)|opting in)",
+        r"|\b(?:cannot|can't|can ?not|unable to) (?:continue|proceed|go on|move on)\b.{0,30}\b(?:without|until|unless)\b.{0,30}\b(?:box|consent|agree\w* to (?:receive )?(?:texts?|sms|text messages|messages)|opting in)"
+        # "the checkout button is enabled once the box is ticked": the same as disabled until
+        r"|\b(?:button|form|submission)\b.{0,20}\b(?:is |becomes |gets )?(?:enabled|active|clickable|unlocked)\b.{0,10}\b(?:only )?(?:once|when|after)\b.{0,30}\b(?:check ?box|box|consent)\b",
         re.IGNORECASE,
     )
 )
@@ -123,6 +125,17 @@ def _core_gaps(ctx: LintContext) -> int:
     return cached
 
 
+def _checkbox_page(ctx: LintContext) -> str | None:
+    """The public page of a described web checkbox, where reviewers read the consent text: CSPs'
+    own model calls to action ("visit <url>, enter your number and check a box agreeing to receive
+    texts from <brand>") leave the disclosures to the form."""
+    flow = ctx.flow
+    if Method.WEB not in flow.methods or not flow.mentions_checkbox or flow.login_gated:
+        return None
+    pages = [u for u in flow.urls if not is_policy_url(u) and u not in flow.evidence_links]
+    return pages[0] if pages else None
+
+
 def _gap_hit(ctx: LintContext, message: str) -> Hit:
     if ctx.codes_on_request:
         return Hit(FLOW, f"{message} {_ON_REQUEST}", soften=True)
@@ -133,14 +146,22 @@ def _gap_hit(ctx: LintContext, message: str) -> Hit:
             f"({ctx.flow.evidence_links[0]}): make sure it is there, or quote it in the flow.",
             soften=True,
         )
-    if _core_gaps(ctx) > 1:
-        return Hit(FLOW, message)
-    return Hit(
-        FLOW,
-        f"{message} It is the only part of the consent text missing, which reviewers have let "
-        "through, but it is the usual reason for a DCA 806/861 rejection.",
-        soften=True,
-    )
+    if _core_gaps(ctx) <= 1:
+        return Hit(
+            FLOW,
+            f"{message} It is the only part of the consent text missing, which reviewers have let "
+            "through, but it is the usual reason for a DCA 806/861 rejection.",
+            soften=True,
+        )
+    page = _checkbox_page(ctx)
+    if page is not None:
+        return Hit(
+            FLOW,
+            f"{message} Reviewers read the consent text on the form you link ({page}): make sure "
+            "it is there next to the checkbox (`consentry scan` checks), or quote it in the flow.",
+            soften=True,
+        )
+    return Hit(FLOW, message)
 
 
 _ONE_GAP = """When it is the only one missing of frequency, 'Msg & data rates may apply', STOP
@@ -148,7 +169,9 @@ instructions, the business name, 'text messages' and what the texts are about: j
 show approvals with one of them left out, and rejections (DCA 806/861) when several are. Also for
 a 2FA-only campaign whose flow is people asking for a code: each text answers a request, and CSPs
 publish such flows, without the disclosures, as ready to register. And when the flow links a public copy of the
-opt-in (a screenshot, PDF or public consent page): reviewers read the disclosures there."""
+opt-in (a screenshot, PDF or public consent page), or describes a checkbox on a public web page it
+links: reviewers read the disclosures there (Twilio's and other CSPs' model calls to action leave
+them to the form), and `consentry scan` checks that page."""
 _ON_REQUEST = (
     "Codes are only sent when someone asks for one, and 2FA flows like this are approved, but "
     "adding it is safer."
