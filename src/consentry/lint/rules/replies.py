@@ -27,9 +27,11 @@ def _opt_in_expected(ctx: LintContext) -> bool:
 # --- opt-in confirmation -------------------------------------------------------------------
 
 _CONFIRMATION_SOFTENED = """When it is the only one of the brand, frequency, rates, HELP and STOP
-missing from the confirmation: judged filings were approved with one left out. And for a 2FA-only
+missing from the confirmation: judged filings were approved with one left out. For a 2FA-only
 campaign whose flow is people asking for a code: the 'confirmation' is usually the code itself,
-and CSPs publish such registrations as ready to register."""
+and CSPs publish such registrations as ready to register. And when the confirmation is a
+messaging provider's built-in START reply (Twilio's 'You have successfully been re-subscribed...'):
+judged filings that carried it were approved."""
 
 
 def _codes_note(ctx: LintContext) -> str | None:
@@ -61,6 +63,9 @@ def _confirmation_gaps(ctx: LintContext) -> int:
 def _confirmation_note(ctx: LintContext) -> str | None:
     if ctx.codes_on_request:
         return _codes_note(ctx)
+    provider = phrases.provider_default_reply(ctx.text(_IN))
+    if provider is not None:
+        return f"This is {provider}'s built-in START reply; reviewers have approved it, but DCA 611 asks for your own."
     if _confirmation_gaps(ctx) == 1:
         return (
             "It is the only part of the confirmation missing, which reviewers have let through, "
