@@ -79,9 +79,20 @@ KNOWN_MISSES = {
     # matches the approved resubmission's SMS-only page too; what changed was that the study could
     # be done without texts, which the flow does not say either way.
     "rejected/child-mind-institute-30896-30923-sms-only-route.yaml",
-    # 30909: the opt-in page only rendered with JavaScript, so the reviewer's tool saw an empty
-    # page. The text is the approved one's; only `consentry lint --site --render` can see this.
-    "rejected/shared-events-30909-cta-on-javascript-only-page.yaml",
+    # 30909 on a keyword flow that is complete in its text (START after reading a public /sms/
+    # page, the confirmation quoted). The owner's list of causes is about how guests find the
+    # page, carrier-reserved keywords, an undisclosed organizer path and "SimplySoph" vs "Simply
+    # Soph Media": none is in the filed text. It used to be caught only because the page link was
+    # misread as a web form.
+    "rejected/simplysoph-30909-keyword-only-flow.yaml",
+    # Twilio 30886 on the description ("existing and prospective customers" in a CUSTOMER_CARE
+    # campaign). It used to be caught by its confirmation, Twilio's built-in START reply, which
+    # the approved resubmission carried too.
+    "rejected/tuned-yota-30886-customer-care-prospective-customers.yaml",
+    # 30909 on a flow with three complete opt-in paths (web form, in-person script, keyword); the
+    # fix was one path and the registered name in the messages. Each path has every disclosure,
+    # and an approved filing (approved/cabalmail-*) has the same "required, unchecked" box.
+    "rejected/will-weathersbee-sole-prop-30909-three-opt-in-paths-brand-mismatch.yaml",
     # 30909 three times: an opt-in in a logged-in client dashboard, documented on a public page
     # with a screenshot and the exact disclosure. Judged filings with the same kind of proof page
     # were approved (see approved/levohq-*, approved/stemfra-*); what the reviewer could not
