@@ -170,7 +170,10 @@ _EVIDENCE_WORD = Gated(
 # "I consent to receive SMS from ...".
 _AGREEMENT = Gated(
     _rx(
-        r"\b(?:you|i|we|they|customers?|users?|patients?|subscribers?|members?)\s(?:hereby\s|expressly\s)?"
+        r"\b(?:you|i|we|they|customers?|users?|patients?|subscribers?|members?|clients?|guests?"
+        r"|tenants?|residents?|staff|employees?|parents?|students?|visitors?|people|recipients?"
+        # "... give their number to our staff and agree to receive texts from Hochatown Saloon"
+        r"|and)\s(?:hereby\s|expressly\s|explicitly\s|verbally\s)?"
         r"(?:agree|agrees|consent|consents|authori[sz]e|authori[sz]es)\s(?:to\s)?(?:receive|get|be\ssent|receiving)\b"
         r"[^.;]{0,120}?\b(?:texts?|text\smessages?|sms|msgs?|messages|alerts|notifications)\b"
         # "... by entering their number and agreeing to receive texts from The Pool"
