@@ -93,6 +93,10 @@ KNOWN_MISSES = {
     # fix was one path and the registered name in the messages. Each path has every disclosure,
     # and an approved filing (approved/cabalmail-*) has the same "required, unchecked" box.
     "rejected/will-weathersbee-sole-prop-30909-three-opt-in-paths-brand-mismatch.yaml",
+    # DCA 710 "Reseller / Non-compliant KYC": a booking platform registered as the sender for the
+    # barbershops that use it. Judged Twilio filings of the same shape ("sends SMS on behalf of
+    # independent medical spas to their patients") were approved, so no rule can tell them apart.
+    "rejected/vuriumbook-telnyx-ckaoxow-710-platform-sender-many-shops.yaml",
     # 30909 three times: an opt-in in a logged-in client dashboard, documented on a public page
     # with a screenshot and the exact disclosure. Judged filings with the same kind of proof page
     # were approved (see approved/levohq-*, approved/stemfra-*); what the reviewer could not
