@@ -108,6 +108,11 @@ class LoadedCampaign:
             p == "brand" or p.startswith("brand.") for p in self.positions
         )
 
+    def left_out(self, path: str) -> bool:
+        """The file has no such key at all, as opposed to giving it empty. Only a campaign read
+        from a file knows; one built in code counts every field as given."""
+        return bool(self.positions) and path not in self.positions
+
     def position(self, path: str) -> tuple[int, int] | None:
         """1-based (line, column) of a field, or of its nearest parent that is in the file."""
         while path:

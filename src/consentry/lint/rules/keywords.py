@@ -21,6 +21,23 @@ def _upper(words: tuple[str, ...]) -> set[str]:
     return {w.strip().upper() for w in words if w.strip()}
 
 
+_LEFT_OUT = """When the campaign file leaves the list out altogether: Twilio (Advanced Opt-Out, on by
+default) and other CSPs then handle the standard STOP and HELP words themselves, and judged
+filings that left the lists to the provider were approved. A list that is given blank, or without
+STOP or HELP, stays an error: CSPs publish blank keyword lists as failed registrations."""
+
+
+def _missing(ctx: LintContext, path: str, listed: set[str], word: str) -> Hit:
+    if listed or not ctx.loaded.left_out(path):
+        return Hit(path)
+    return Hit(
+        path,
+        f"No {word} keywords are in the file, so your texting provider would handle {word} with "
+        f"its standard words, which reviewers have approved; listing {word} yourself is safer.",
+        soften=True,
+    )
+
+
 @rule(
     code="KEY001",
     name="opt-out-keywords-missing-stop",
@@ -33,10 +50,12 @@ def _upper(words: tuple[str, ...]) -> set[str]:
     carrier_codes=("Twilio 21727", "DCA 611"),
     fields=(_OUT,),
     refs=("R096", "R099"),
+    softened=_LEFT_OUT,
 )
 def opt_out_keywords_missing_stop(ctx: LintContext) -> Iterator[Hit]:
-    if ctx.spec.subscriber_opt_out is not False and "STOP" not in _upper(ctx.spec.opt_out_keywords):
-        yield Hit(_OUT)
+    listed = _upper(ctx.spec.opt_out_keywords)
+    if ctx.spec.subscriber_opt_out is not False and "STOP" not in listed:
+        yield _missing(ctx, _OUT, listed, "STOP")
 
 
 @rule(
@@ -73,10 +92,12 @@ def opt_out_keywords_incomplete(ctx: LintContext) -> Iterator[Hit]:
     carrier_codes=("Twilio 21727", "DCA 611"),
     fields=(_HELP,),
     refs=("R098",),
+    softened=_LEFT_OUT,
 )
 def help_keywords_missing_help(ctx: LintContext) -> Iterator[Hit]:
-    if ctx.spec.subscriber_help is not False and "HELP" not in _upper(ctx.spec.help_keywords):
-        yield Hit(_HELP)
+    listed = _upper(ctx.spec.help_keywords)
+    if ctx.spec.subscriber_help is not False and "HELP" not in listed:
+        yield _missing(ctx, _HELP, listed, "HELP")
 
 
 @rule(

@@ -210,6 +210,22 @@ rule(
 
 # --- opt-out -------------------------------------------------------------------------------
 
+_LEFT_OUT = """When the campaign file leaves the reply out altogether: Twilio (Advanced Opt-Out, on
+by default) and other CSPs then answer STOP and HELP with their standard replies, and judged
+filings that left these fields to the provider were approved. A reply that is given but blank or
+wrong stays an error: CSPs publish blank replies as failed registrations."""
+
+
+def _left_out_note(ctx: LintContext, path: str, keyword: str) -> str | None:
+    if not ctx.loaded.left_out(path):
+        return None
+    return (
+        f"It is not in the file, so your texting provider would answer {keyword} with its "
+        "standard reply, which reviewers have approved; writing your own, with your business "
+        "name, is safer."
+    )
+
+
 _PROVIDER_DEFAULT = """When the reply is a messaging provider's built-in one (Twilio's 'You have
 successfully been unsubscribed...' or 'Reply STOP to unsubscribe. Msg&Data Rates May Apply.'):
 the provider sends it when it manages opt-outs, and judged filings that carried it were approved."""
@@ -279,7 +295,13 @@ rule(
     carrier_codes=("Twilio 21728", "DCA 611"),
     fields=(_OUT,),
     refs=("R095", "R099"),
-)(field_length(_OUT, required=lambda ctx: ctx.spec.subscriber_opt_out is not False))
+    softened=_LEFT_OUT,
+)(
+    softened_when(
+        field_length(_OUT, required=lambda ctx: ctx.spec.subscriber_opt_out is not False),
+        lambda ctx: _left_out_note(ctx, _OUT, "STOP"),
+    )
+)
 
 
 @rule(
@@ -373,7 +395,13 @@ rule(
     carrier_codes=("Twilio 21728", "DCA 611"),
     fields=(_HELP,),
     refs=("R097", "R099"),
-)(field_length(_HELP, required=lambda ctx: ctx.spec.subscriber_help is not False))
+    softened=_LEFT_OUT,
+)(
+    softened_when(
+        field_length(_HELP, required=lambda ctx: ctx.spec.subscriber_help is not False),
+        lambda ctx: _left_out_note(ctx, _HELP, "HELP"),
+    )
+)
 
 
 @rule(

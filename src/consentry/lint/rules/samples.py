@@ -226,7 +226,8 @@ def _phones(ctx: LintContext) -> list[tuple[int, str]]:
     refs=("R087",),
     softened="""When links are declared but no sample shows one: declaring links you may send is
     not misleading, and judged filings like that were approved. A link in a sample while
-    embedded_link is false stays an error.""",
+    embedded_link is false stays an error. And when embedded_link is not set at all: the
+    registration form makes you choose, so the finding says which value the samples call for.""",
 )
 def embedded_link_flag_mismatch(ctx: LintContext) -> Iterator[Hit]:
     links = _links(ctx)
@@ -247,7 +248,9 @@ def embedded_link_flag_mismatch(ctx: LintContext) -> Iterator[Hit]:
     elif flag is None and ctx.spec.sample_messages:
         yield Hit(
             "campaign.embedded_link",
-            "embedded_link is not set; say whether messages contain links.",
+            "embedded_link is not set; say whether messages contain links (your samples "
+            f"suggest {'true' if links else 'false'}).",
+            soften=True,
         )
 
 
@@ -263,6 +266,9 @@ def embedded_link_flag_mismatch(ctx: LintContext) -> Iterator[Hit]:
     carrier_codes=("Twilio 30889", "DCA 601", "AWS EMBEDDED_PHONE_ISSUES"),
     fields=("campaign.embedded_phone", SAMPLES),
     refs=("R088",),
+    softened="""When embedded_phone is not set at all: the registration form makes you choose, so
+    the finding says which value the samples call for. A phone number in a sample while
+    embedded_phone is false stays an error.""",
 )
 def embedded_phone_flag_mismatch(ctx: LintContext) -> Iterator[Hit]:
     phones = _phones(ctx)
@@ -275,7 +281,9 @@ def embedded_phone_flag_mismatch(ctx: LintContext) -> Iterator[Hit]:
     elif ctx.spec.embedded_phone is None and ctx.spec.sample_messages:
         yield Hit(
             "campaign.embedded_phone",
-            "embedded_phone is not set; say whether messages contain phone numbers.",
+            "embedded_phone is not set; say whether messages contain phone numbers (your "
+            f"samples suggest {'true' if phones else 'false'}).",
+            soften=True,
         )
 
 
