@@ -83,6 +83,8 @@ _PROSE = re.compile(
     r"|or|if|such)\b"
 )
 
+_PROSE_INSIDE = re.compile(r"\s(?:via|using|through|is|are|was|were|\+|=)\s", re.IGNORECASE)
+
 _BARE = Anchored(
     re.compile(
         r"\b(?=\w)(?:"
@@ -157,8 +159,12 @@ def is_customer_variable(token: str) -> bool:
 def _delimited_ok(folded: Folded, m: re.Match[str]) -> bool:
     group = next(g for g in _GROUPS if m.group(g) is not None)
     inner = m.group(group)
-    if group == "par" and (re.search(r"[\"']", inner) or _PROSE.match(inner)):
-        return False  # Maple LLC ("Company", "we") is a defined term; "(see our policy)" prose
+    if group == "par" and (
+        re.search(r"[\"']", inner) or _PROSE.match(inner) or _PROSE_INSIDE.search(inner)
+    ):
+        # Maple LLC ("Company", "we") is a defined term; "(see our policy)" and "(email +
+        # password via Clerk)" are prose
+        return False
     if _ALIAS.fullmatch(inner.strip() + " "):
         return False  # "Tuned Yota is the DBA (doing-business-as) name of ...": a gloss
     alias = _ALIAS.match(inner)
