@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from consentry.campaign import load_campaign, parse_campaign
+from consentry.campaign import LoadedCampaign, load_campaign, parse_campaign
 from consentry.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +37,18 @@ def test_missing_field_position_falls_back_to_parent() -> None:
     )
     assert loaded.position("campaign.opt_out_message") == (2, 1)
     assert loaded.campaign.campaign.opt_out_message is None
+
+
+def test_a_key_left_out_is_told_apart_from_one_given_blank() -> None:
+    loaded = parse_campaign(
+        'schema_version: 1\ncampaign:\n  help_message: ""\n  opt_out_keywords: []\n',
+        source="x.yaml",
+    )
+    assert loaded.left_out("campaign.opt_out_message")
+    assert not loaded.left_out("campaign.help_message")
+    assert not loaded.left_out("campaign.opt_out_keywords")
+    # a campaign built in code, without a file, counts every field as given
+    assert not LoadedCampaign(loaded.campaign, "code").left_out("campaign.opt_out_message")
 
 
 def test_unquoted_zip_with_leading_zero_stays_text() -> None:
