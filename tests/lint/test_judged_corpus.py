@@ -97,6 +97,13 @@ KNOWN_MISSES = {
     # barbershops that use it. Judged Twilio filings of the same shape ("sends SMS on behalf of
     # independent medical spas to their patients") were approved, so no rule can tell them apart.
     "rejected/vuriumbook-telnyx-ckaoxow-710-platform-sender-many-shops.yaml",
+    # 30882 because the privacy and communications-terms pages were the site's broad general ones;
+    # the approved resubmission only swapped in SMS-specific pages. Only the pages show it
+    # (`consentry scan`).
+    "rejected/crystal-sells-toledo-30882-broad-privacy-and-communications-terms.yaml",
+    # 30927: "Winning Mind LLC" registered where the IRS record says "Winning Mind, LLC". Only the
+    # EIN record can show a comma missing.
+    "rejected/forbetra-30927-brand-name-comma-mismatch.yaml",
     # 30909 three times: an opt-in in a logged-in client dashboard, documented on a public page
     # with a screenshot and the exact disclosure. Judged filings with the same kind of proof page
     # were approved (see approved/levohq-*, approved/stemfra-*); what the reviewer could not
