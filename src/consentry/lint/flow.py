@@ -211,6 +211,8 @@ _NUMBER_GIVEN = Gated(
 _PUBLISHED = Anchored(
     _rx(
         r"\b(?:listed|published|displayed|posted|printed|shown|advertised|found|available|appears?|provided|included)\s+(?:\w+ )?(?:on|in|at)\b"
+        # "the number, which is published with this call to action at https://..."
+        r"|\b(?:listed|published|displayed|posted|printed|shown|advertised)\s+(?:with|alongside|next\sto|together\swith)\s(?:[\w-]+\s){1,4}?(?:on|in|at)\s+(?:\(link\)|our|the|https?:)"
         r"|\b(?:on|in|at) (?:our|the) (?:web ?site|website|business cards?|google|signage|signs?|flyers?|invoices?|emails?|receipts?"
         r"|storefront|listings?|profile|email signatures?|social media|facebook|yelp|vehicles?|trucks?|door hangers?|letterhead|marketing materials)"
         r"|\bgoogle business\b|\byelp\b|\bbusiness cards?\b|\bemail signatures?\b"
