@@ -149,3 +149,18 @@ def test_a_described_form_next_to_a_page_link_is_a_web_opt_in() -> None:
         "Evidence: https://example.com/sms-consent"
     )
     assert Method.WEB in flow.methods
+
+
+@pytest.mark.parametrize(
+    ("text", "checkbox"),
+    [
+        ("There is no web form or checkbox; customers text JOIN to 55555.", False),
+        ("No checkbox is used.", False),
+        # denying the pre-check describes an unchecked box
+        ("The form at https://a.com/book has no pre-checked checkbox for SMS consent.", True),
+        ("The form does not use a pre-checked checkbox; consent is optional.", True),
+        ("We do not pre-check the box.", True),
+    ],
+)
+def test_checkbox_respects_negation(text: str, checkbox: bool) -> None:
+    assert analyse_flow(text).mentions_checkbox is checkbox

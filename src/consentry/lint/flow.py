@@ -329,6 +329,7 @@ _NEGATION_BEFORE = re.compile(
 )
 _CLAUSE_START = re.compile(r"[.;:!?,\n]|\b(?:and|but|or)\b")
 _MODAL = re.compile(r"\b(?:can|may|will|should|could|must|would|to)\b")
+_PRE_CHECKED = re.compile(r"pre[ -]?(?:check|tick|select|fill)|\bdefault\b|\bauto")
 
 
 def _negated(low: str, start: int) -> bool:
@@ -338,7 +339,8 @@ def _negated(low: str, start: int) -> bool:
     clause = before[max((c.end() for c in _CLAUSE_START.finditer(before)), default=0) :]
     negated = _NEGATION_BEFORE.search(clause)
     if negated is not None and not _MODAL.search(negated.group(1)):
-        return True
+        # "has no pre-checked checkbox" denies the pre-check, not the checkbox
+        return _PRE_CHECKED.search(negated.group(1) + low[start : start + 12]) is None
     return phrases.negated_list_item(low[max(0, start - 200) : start])
 
 
