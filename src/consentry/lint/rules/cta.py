@@ -49,6 +49,21 @@ _FORCED = Gated(
         re.IGNORECASE,
     )
 )
+# A box that must be ticked ("a required, unchecked-by-default checkbox", "the SMS checkbox, which
+# is required to submit the form"): DCA 803 names a mandatory box as forced opt-in. Not when the
+# required box is another one (Terms, age) and the SMS one is optional, and not on a sign-up whose
+# texts are the codes the person asks for (an approved AWS filing had such a box).
+_REQUIRED_BOX = Gated(
+    re.compile(
+        r"\b(?:required|mandatory)\b,?\s(?:[\w-]+,?\s){0,3}?(?:check ?box|tick ?box|box)\b"
+        r"|\b(?:check ?box|tick ?box|box)\b,?\s(?:which|that)\s(?:is|are)\s(?:also\s)?"
+        r"(?:required|mandatory)\b",
+        re.IGNORECASE,
+    )
+)
+_OTHER_BOX = re.compile(
+    r"\b(?:terms|privacy|polic(?:y|ies)|tos|age|cancellation|waiver|optional)\b", re.IGNORECASE
+)
 _PURPOSE = Anchored(
     re.compile(
         r"\b(?:remind\w*|notif\w*|updates?|alerts?|confirm\w*|offers?|promo\w*|deals?|news\w*|codes?|passcodes?|status|"
@@ -132,6 +147,8 @@ def _checkbox_page(ctx: LintContext) -> str | None:
     flow = ctx.flow
     if Method.WEB not in flow.methods or not flow.mentions_checkbox or flow.login_gated:
         return None
+    if not _names_brand_outside_links(ctx):
+        return None  # the models all say whose texts they are; a flow that does not is too thin
     pages = [u for u in flow.urls if not is_policy_url(u) and u not in flow.evidence_links]
     return pages[0] if pages else None
 
@@ -169,9 +186,9 @@ instructions, the business name, 'text messages' and what the texts are about: j
 show approvals with one of them left out, and rejections (DCA 806/861) when several are. Also for
 a 2FA-only campaign whose flow is people asking for a code: each text answers a request, and CSPs
 publish such flows, without the disclosures, as ready to register. And when the flow links a public copy of the
-opt-in (a screenshot, PDF or public consent page), or describes a checkbox on a public web page it
-links: reviewers read the disclosures there (Twilio's and other CSPs' model calls to action leave
-them to the form), and `consentry scan` checks that page."""
+opt-in (a screenshot, PDF or public consent page), or names the business and describes a checkbox
+on a public web page it links: reviewers read the disclosures there (Twilio's and other CSPs' model
+calls to action leave them to the form), and `consentry scan` checks that page."""
 _ON_REQUEST = (
     "Codes are only sent when someone asks for one, and 2FA flows like this are approved, but "
     "adding it is safer."
@@ -665,6 +682,13 @@ def cta_forced_consent(ctx: LintContext) -> Iterator[Hit]:
     for match in _FORCED.finditer(text):
         if _NEGATED.search(text[max(0, match.start() - 40) : match.start()]) is None:
             yield Hit(FLOW, f"The call to action says consent is forced: '{match.group(0)}'.")
+            return
+    for match in _REQUIRED_BOX.finditer(text):
+        a, b = sentence_window(text, match.start(), match.end(), 160)
+        if ctx.flow.requests_code or _OTHER_BOX.search(text, a, b):
+            continue
+        if _NEGATED.search(text[max(0, match.start() - 40) : match.start()]) is None:
+            yield Hit(FLOW, f"The call to action says the SMS box is '{match.group(0)}'.")
             return
     required = _PHONE_REQUIRED.search(text)
     if required is not None and not ctx.flow.mentions_checkbox:
