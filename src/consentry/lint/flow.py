@@ -121,8 +121,10 @@ _PAPER = Anchored(
     _rx(
         # ("express written consent" is the legal term for any signed or ticked consent, not paper)
         r"\b(?:paper|printed|(?<!express )written|physical|hard[ -]?copy|hand[ -]?written)\b.{0,30}\b(?:forms?|sheets?|cards?|agreements?|paperwork|consent)\b"
-        r"|\bsign[ -]?up sheets?\b|\b(?:sign|signs|signed|signing) (?:a |the |our )?(?:\w+ )?(?:paper|form|consent form|intake form)\b"
+        r"|\bsign[ -]?up sheets?\b|\b(?:sign|signs|signed|signing) (?:a |an |the |our |their )?(?:[\w-]+ ){0,3}?(?:paper|form|consent form|intake form)\b"
         r"|\bclipboard\b|\bhard ?copy\b|\bkiosk\b|\bin[ -]store tablets?\b"
+        # a card terminal or point-of-sale screen: in person, and as unseen by a reviewer as paper
+        r"|\b(?:card|payment|pos|checkout|signature) (?:terminal|reader|pad|screen)s?\b|\bpoint[ -]of[ -]sale\b"
         rf"|\b{_PLACE}\b.{{0,60}}\b{_PAPER_THING}\b|\b{_PAPER_THING}\b.{{0,60}}\b{_PLACE}\b"
     )
 )
