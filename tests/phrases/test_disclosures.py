@@ -99,6 +99,8 @@ FREQUENCY_POSITIVE = [
     "Texting cadence depends on your account activity.",
     "You'll get booking texts and occasional offers (no more than 4 a month).",
     "Texts about your order, at most 2 per week.",
+    "Texts are sent as needed about your appointments.",
+    "Messages will be sent only as necessary.",
 ]
 
 FREQUENCY_NEGATIVE = [
