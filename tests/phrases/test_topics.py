@@ -179,6 +179,8 @@ test_found, test_not_found = detector_tests(CASES)
         "[amount]",
         "(code)",
         "[Customer First Name]",
+        "[tech name]",  # the staff member a message names
+        "[Manager Name]",
     ],
 )
 def test_customer_variables(token: str) -> None:
@@ -198,6 +200,8 @@ def test_customer_variables(token: str) -> None:
         "[insert company name]",
         "[privacy policy link]",
         "random words",
+        "[team name]",
+        "[office name]",
     ],
 )
 def test_not_customer_variables(token: str) -> None:

@@ -48,7 +48,12 @@ _RECIPIENT_WORD = re.compile(
     r"|staff|employee|therapist|teacher|coach|instructor|installer|driver|cleaner|groomer"
     r"|otp|pin|amount|balance|total|price|cost|reservation|booking|delivery|pickup|item|items"
     r"|product|points|reward|discount|offer|percent|eta|vehicle|pet|doctor|dr|provider"
-    r"|technician|stylist|agent|rep|due|slot)\b"
+    r"|technician|stylist|agent|rep|due|slot"
+    # more people a message names ("[tech name] is on the way"): staff, not the sender
+    r"|tech|techs|nurse|dentist|hygienist|physician|assistant|advisor|adviser|specialist"
+    r"|consultant|representative|manager|caregiver|trainer|mechanic|plumber|electrician|courier"
+    r"|counselor|tutor|volunteer|barber|artist|photographer|realtor|broker|coordinator"
+    r"|inspector|crew|worker|host|server|sitter|walker|guide|nanny)\b"
 )
 _WEAK_RECIPIENT_WORD = re.compile(
     r"\b(?:time|day|month|year|link|status|unit|room|class|course|event|reason|details|message|code"
