@@ -137,7 +137,10 @@ _APP = Gated(
 )
 _LOGIN = Anchored(
     _rx(
-        r"\b(?:after|once|when) (?:they |users |customers |members |patients |clients )?(?:have )?(?:log(?:ging|ged)? ?in|sign(?:ing|ed)? in|creat(?:e|ing) an account)"
+        r"\b(?:after|once|when) (?:they |users |customers |members |patients |clients )?(?:have )?(?:log(?:ging|ged)? ?in|sign(?:ing|ed)? in)"
+        # "once they create an account" puts the opt-in behind it; "when they create an account
+        # at <url>" is the public sign-up page itself
+        r"|\b(?:after|once) (?:they |users |customers |members |patients |clients )?(?:have )?creat(?:e|ed|ing) an account"
         r"|\blog(?:s|ged)? ?in(?:to)? (?:to )?(?:their|the|your|our) (?:\w+ )?(?:account|portal|app|dashboard)|\bsign(?:s|ed)? in(?:to)? (?:their|the|your|our) (?:\w+ )?(?:account|portal|app|dashboard)"
         r"|\b(?:patient|customer|member|tenant|client|resident|employee|student|parent) portal\b|\bbehind (?:a |the )?login\b|\bpassword[ -]protected\b"
         r"|\blog(?:in|ged[ -]in)[ -](?:protected|only|required|gated)\b|\bprivate (?:booking )?links?\b"
