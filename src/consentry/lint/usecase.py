@@ -46,7 +46,7 @@ _MARKETING = Anchored(
         r"|\b(?:great|best|hot|big|sweet|amazing|exclusive|special) deal\b"
         r"|\b(?:special|exclusive|limited[- ]time|today'?s|weekly|member|seasonal|holiday) (?:offers?"
         r"|deals?|specials?|pricing|promotions?)\b|\bnew (?:offers?|deals?|promotions?|specials)\b"
-        r"|\bshop (?:now|today|our)\b|\buse code\b"
+        r"|\bshop (?:now|today|our)\b|\buse code\b(?!:?\s*\[?(?:\d{4,8}|code|otp)\]?(?:\s|$|[.,]))"
         r"|\bfree (?:gift|shipping|trial|dessert|appetizer|consultation) (?:with|on|when)\b"
         r"|\bhappy hour\b|\bdon'?t miss (?:out|our)\b|\bnew arrivals?\b|\bjust (?:dropped|landed)\b"
         r"|\bgrand opening\b|\b(?:book|order|buy|shop|call) (?:now|today) (?:and|to) (?:save|get)\b"
