@@ -96,8 +96,9 @@ def get_number(phone: str, ledger: LedgerDep) -> dict[str, Any]:
     summary="Every event for the number with its hash-chain proof",
     responses={
         200: {
-            "description": "JSON evidence, or with ?format=html a printable consent certificate",
-            "content": {"application/json": {}, "text/html": {}},
+            "description": "JSON evidence; with ?format=html a printable consent certificate, "
+            "with ?format=csv one row per event",
+            "content": {"application/json": {}, "text/html": {}, "text/csv": {}},
         }
     },
 )
