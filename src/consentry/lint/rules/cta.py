@@ -55,7 +55,10 @@ _FORCED = Gated(
 # texts are the codes the person asks for (an approved AWS filing had such a box).
 _REQUIRED_BOX = Gated(
     re.compile(
-        r"\b(?:required|mandatory)\b,?\s(?:[\w-]+,?\s){0,3}?(?:check ?box|tick ?box|box)\b"
+        r"\b(?:required|mandatory)\b,?\s"
+        # the words between describe the box, not another thing ("a required field and a box")
+        r"(?:(?!(?:fields?|and|or|with|plus|then|phone|number|email|name)\b)[\w-]+,?\s){0,3}?"
+        r"(?:check ?box|tick ?box|box)\b"
         r"|\b(?:check ?box|tick ?box|box)\b,?\s(?:which|that)\s(?:is|are)\s(?:also\s)?"
         r"(?:required|mandatory)\b",
         re.IGNORECASE,
