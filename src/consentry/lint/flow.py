@@ -441,11 +441,16 @@ class FlowAnalysis:
         return _keywords(self._plain, self._low)
 
     @cached_property
+    def pages(self) -> tuple[str, ...]:
+        """Links that may be the opt-in page: not a privacy or terms page, and not a photo of a
+        keyword sign or a paper form (which is no web page with a form)."""
+        return tuple(u for u in self.urls if not is_policy_url(u) and u not in self.evidence_links)
+
+    @cached_property
     def methods(self) -> frozenset[Method]:
         low = self._low
         methods: set[Method] = set()
-        # A photo of a keyword sign or a paper form is not a web page with a form.
-        pages = [u for u in self.urls if not is_policy_url(u) and u not in self.evidence_links]
+        pages = self.pages
         if _on_the_web(low) or (
             pages and (_affirmed(_FORM_WORD, low) or self._page_offers_opt_in(pages))
         ):
@@ -464,7 +469,7 @@ class FlowAnalysis:
             methods.add(Method.QR)
         return frozenset(methods)
 
-    def _page_offers_opt_in(self, pages: list[str]) -> bool:
+    def _page_offers_opt_in(self, pages: tuple[str, ...]) -> bool:
         """A page link in a sentence about signing up ("sign up at <url>"). The keyword of "read
         the disclosure at <url> and text JOIN" is not a way to sign up on that page."""
         for url in pages:

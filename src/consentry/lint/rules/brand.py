@@ -42,8 +42,12 @@ _SOCIAL_HOSTS = ("facebook.com", "instagram.com", "linkedin.com", "linktr.ee", "
                  "tiktok.com", "google.com", "business.site", "sites.google.com", "carrd.co")  # fmt: skip
 
 
+def _entity(ctx: LintContext) -> str:
+    return (ctx.brand.entity_type or "").strip().upper()
+
+
 def _is_sp(ctx: LintContext) -> bool:
-    return (ctx.brand.entity_type or "").strip().upper() == _SP
+    return _entity(ctx) == _SP
 
 
 def _empty(value: str | None) -> bool:
@@ -250,7 +254,7 @@ def _email_domain(ctx: LintContext) -> str | None:
 def support_email_free_mail_domain(ctx: LintContext) -> Iterator[Hit]:
     domain = _email_domain(ctx)
     if domain and domain in phrases.FREE_MAIL_DOMAINS and not _is_sp(ctx):
-        listed = (ctx.brand.entity_type or "").strip().upper() == "PUBLIC_PROFIT"
+        listed = _entity(ctx) == "PUBLIC_PROFIT"
         yield Hit(
             "brand.email",
             f"{ctx.brand.email} is a free-mail address; use one on your own domain."

@@ -152,8 +152,7 @@ def _checkbox_page(ctx: LintContext) -> str | None:
         return None
     if not _names_brand_outside_links(ctx):
         return None  # the models all say whose texts they are; a flow that does not is too thin
-    pages = [u for u in flow.urls if not is_policy_url(u) and u not in flow.evidence_links]
-    return pages[0] if pages else None
+    return flow.pages[0] if flow.pages else None
 
 
 def _gap_hit(ctx: LintContext, message: str) -> Hit:
@@ -683,14 +682,14 @@ def text_consent_inside_terms_acceptance(ctx: LintContext) -> Iterator[Hit]:
 def cta_forced_consent(ctx: LintContext) -> Iterator[Hit]:
     text = _flow_text(ctx)
     for match in _FORCED.finditer(text):
-        if _NEGATED.search(text[max(0, match.start() - 40) : match.start()]) is None:
+        if not _denied(text, match):
             yield Hit(FLOW, f"The call to action says consent is forced: '{match.group(0)}'.")
             return
     for match in _REQUIRED_BOX.finditer(text):
         a, b = sentence_window(text, match.start(), match.end(), 160)
         if ctx.flow.requests_code or _OTHER_BOX.search(text, a, b):
             continue
-        if _NEGATED.search(text[max(0, match.start() - 40) : match.start()]) is None:
+        if not _denied(text, match):
             yield Hit(FLOW, f"The call to action says the SMS box is '{match.group(0)}'.")
             return
     required = _PHONE_REQUIRED.search(text)
@@ -718,6 +717,10 @@ _NEGATED = re.compile(
     r"\b(?:not|non|never|nothing|no|none|neither|nor|without|isn't|aren't|is\s+n't)\b[^.;:!?]*$",
     re.IGNORECASE,
 )
+
+
+def _denied(text: str, match: re.Match[str]) -> bool:
+    return _NEGATED.search(text[max(0, match.start() - 40) : match.start()]) is not None
 
 
 @rule(
